@@ -1,0 +1,11 @@
+import 'next-auth';
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    uid?: string;
+    sv?: number;
+  }
+}
