@@ -15,12 +15,13 @@ const LEASE_SECONDS = 120;
  * so that several app instances never take the same row.
  */
 async function claim(db: Db, now: Date): Promise<OutboxRow[]> {
+  // Dates in raw sql are passed as ISO strings: the postgres-js driver cannot bind a Date there.
   const lease = new Date(now.getTime() + LEASE_SECONDS * 1000);
   const rows = await db.execute(sql`
-    update ${emailOutbox} set status = 'sending', locked_until = ${lease}, attempts = attempts + 1
+    update ${emailOutbox} set status = 'sending', locked_until = ${lease.toISOString()}, attempts = attempts + 1
     where id in (
       select id from ${emailOutbox}
-      where (status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and locked_until < ${now})
+      where (status = 'pending' and next_attempt_at <= ${now.toISOString()}) or (status = 'sending' and locked_until < ${now.toISOString()})
       order by next_attempt_at
       limit ${BATCH}
       for update skip locked

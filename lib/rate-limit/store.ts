@@ -8,7 +8,8 @@ import { decide, LOGIN_FAILURE_MEMORY_SECONDS, loginWaitSeconds, rateRules, type
 export async function hitRateLimit(db: Db, rule: RateRuleName, subject: string, now = new Date()): Promise<RateDecision> {
   const { windowSeconds } = rateRules[rule];
   const key = `${rule}:${keyedHash(subject)}`;
-  const expired = sql`${rateLimits.windowStart} <= ${new Date(now.getTime() - windowSeconds * 1000)}`;
+  // Dates in raw sql are passed as ISO strings: the postgres-js driver cannot bind a Date there.
+  const expired = sql`${rateLimits.windowStart} <= ${new Date(now.getTime() - windowSeconds * 1000).toISOString()}`;
   const [row] = await db
     .insert(rateLimits)
     .values({ key, count: 1, windowStart: now })
@@ -16,7 +17,7 @@ export async function hitRateLimit(db: Db, rule: RateRuleName, subject: string, 
       target: rateLimits.key,
       set: {
         count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
-        windowStart: sql`case when ${expired} then ${now} else ${rateLimits.windowStart} end`,
+        windowStart: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStart} end`,
       },
     })
     .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
@@ -44,7 +45,7 @@ export async function loginWait(db: Db, email: string, now = new Date()): Promis
 }
 
 export async function recordLoginFailure(db: Db, email: string, now = new Date()): Promise<void> {
-  const stale = sql`${loginThrottles.lastFailureAt} <= ${new Date(now.getTime() - LOGIN_FAILURE_MEMORY_SECONDS * 1000)}`;
+  const stale = sql`${loginThrottles.lastFailureAt} <= ${new Date(now.getTime() - LOGIN_FAILURE_MEMORY_SECONDS * 1000).toISOString()}`;
   await db
     .insert(loginThrottles)
     .values({ key: throttleKey(email), failures: 1, lastFailureAt: now })

@@ -21,11 +21,11 @@ export const newPasswordField = z
 
 
 export const newPasswordSchema = z
-  .object({ password: newPasswordField, confirm: z.string().max(PASSWORD_MAX, 'passwordTooLong') })
+  .object({ password: newPasswordField, confirm: z.string({ message: 'passwordMismatch' }).max(PASSWORD_MAX, 'passwordTooLong') })
   .refine((d) => d.password === d.confirm.normalize('NFC'), { path: ['confirm'], message: 'passwordMismatch' });
 
 export const changePasswordSchema = z
-  .object({ current: passwordInput, password: newPasswordField, confirm: z.string().max(PASSWORD_MAX, 'passwordTooLong') })
+  .object({ current: passwordInput, password: newPasswordField, confirm: z.string({ message: 'passwordMismatch' }).max(PASSWORD_MAX, 'passwordTooLong') })
   .refine((d) => d.password === d.confirm.normalize('NFC'), { path: ['confirm'], message: 'passwordMismatch' });
 
 
