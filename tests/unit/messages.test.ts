@@ -8,6 +8,7 @@ import { changePasswordSchema, newPasswordSchema } from '@/lib/validation/passwo
 import { positionCodes } from '@/lib/validation/positions';
 import { forgotPasswordSchema, signInSchema } from '@/lib/validation/sign-in';
 import { signUpSchema } from '@/lib/validation/sign-up';
+import { samplePayloads } from './email-samples';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -180,14 +181,16 @@ describe('validation messages', () => {
 });
 
 describe('email templates in every language', () => {
-  const inputs = { hours: '72', minutes: '60' };
-  it.each(locales.flatMap((locale) => templateNames.map((template) => [locale, template] as const)))('%s: %s renders', (locale, template) => {
-    const email = renderEmail(template, { locale, appUrl: 'http://portal.test', payload: inputs, secret: 'Secret-Token_123456789012' });
+  const combos = locales.flatMap((locale) =>
+    templateNames.flatMap((template) => samplePayloads(template).map((payload) => [locale, template, JSON.stringify(payload)] as const)),
+  );
+  it.each(combos)('%s: %s %s renders', (locale, template, payload) => {
+    const email = renderEmail(template, { locale, appUrl: 'http://portal.test', payload: JSON.parse(payload), secret: 'Secret-Token_123456789012' });
     expect(email.subject.trim()).not.toBe('');
     expect(email.html).toContain(email.subject.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`));
     expect(email.text).toContain(email.subject);
-    // No message key or raw ICU syntax leaks into the output.
-    expect(email.text).not.toMatch(/[{}]|Email\./);
-    expect(email.html).not.toMatch(/[{}]|Email\./);
+    // No message key (next-intl's fallback for a missing message) or raw ICU syntax in the output.
+    expect(email.text).not.toMatch(/[{}]|\b(Email|status|applicationStatus)\.[a-z]/);
+    expect(email.html).not.toMatch(/[{}]|\b(Email|status|applicationStatus)\.[a-z]/);
   });
 });
