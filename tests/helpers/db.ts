@@ -20,9 +20,12 @@ export function testDbKind(): 'postgres' | 'pglite' {
 
 /** Empties every table; call in beforeEach. */
 export async function resetDb(db: Db): Promise<void> {
-  await db.execute(
-    sql`truncate table users, password_reset_tokens, email_outbox, dev_mailbox, rate_limits, login_throttles restart identity cascade`,
-  );
+  await db.execute(sql`
+    do $$ declare tables text;
+    begin
+      select string_agg(format('%I', tablename), ', ') into tables from pg_tables where schemaname = 'public';
+      if tables is not null then execute 'truncate table ' || tables || ' restart identity cascade'; end if;
+    end $$`);
 }
 
 export async function closeTestDb(): Promise<void> {

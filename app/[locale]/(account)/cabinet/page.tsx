@@ -1,6 +1,9 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getDb } from '@/db';
+import { getApplicationOfApplicant, listApplicationEvents } from '@/db/queries/applications';
 import { requireUser } from '@/lib/auth/session';
 import { Link } from '@/lib/i18n/navigation';
+import { ApplicationStatusCard } from './application-status-card';
 
 export default async function CabinetPage({ params, searchParams }: PageProps<'/[locale]/cabinet'>) {
   const { locale } = await params;
@@ -10,6 +13,9 @@ export default async function CabinetPage({ params, searchParams }: PageProps<'/
   const t = await getTranslations('Cabinet');
   const positions = await getTranslations('Positions');
   const types = await getTranslations('OrgTypes');
+  const db = await getDb();
+  const application = user.role === 'applicant' ? await getApplicationOfApplicant(db, user.id) : undefined;
+  const events = application ? await listApplicationEvents(db, application.id) : [];
   const position = user.position === 'other' ? (user.positionOther ?? '') : positions(user.position as 'director');
   return (
     <div className="space-y-6">
@@ -35,15 +41,7 @@ export default async function CabinetPage({ params, searchParams }: PageProps<'/
           <dd data-testid="cabinet-org-type">{types(user.orgType)}</dd>
         </dl>
       </section>
-      <section className="rounded-lg border border-brand-100 bg-brand-50 p-4" aria-labelledby="next-title">
-        <h2 id="next-title" className="mb-2 font-semibold">
-          {t('nextTitle')}
-        </h2>
-        <p className="text-slate-700">{t('nextText')}</p>
-        <Link href={{ pathname: '/', hash: 'prepare' }} className="mt-2 inline-block text-brand-700 underline">
-          {t('checklistLink')}
-        </Link>
-      </section>
+      <ApplicationStatusCard application={application ?? null} events={events} />
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="security-title">
         <h2 id="security-title" className="mb-2 font-semibold">
           {t('security')}
