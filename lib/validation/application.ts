@@ -24,7 +24,10 @@ function phoneCheck(raw: string): Check {
 
 function textCheck(requiredKey: string) {
   return (raw: string): Check => {
-    const value = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+    const typed = raw.normalize('NFC').trim();
+    // As in checkDraft: hidden/control characters are refused, not folded into spaces or kept.
+    if (hasForbiddenCharacters(typed)) return fail('forbiddenCharacters');
+    const value = typed.replace(/\s+/g, ' ');
     return value ? { ok: true, value } : fail(requiredKey);
   };
 }
