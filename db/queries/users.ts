@@ -34,8 +34,14 @@ export async function updatePassword(db: Db, userId: string, passwordHash: strin
   return row!.sessionVersion;
 }
 
-export async function insertResetToken(db: Db, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
-  await db.insert(passwordResetTokens).values({ userId, tokenHash, expiresAt });
+export async function insertResetToken(
+  db: Db,
+  userId: string,
+  tokenHash: string,
+  expiresAt: Date,
+  restore?: { createdBy: string },
+): Promise<void> {
+  await db.insert(passwordResetTokens).values({ userId, tokenHash, expiresAt, ...(restore ? { purpose: 'restore', createdBy: restore.createdBy } : {}) });
 }
 
 /** Older links stop working when a newer one is sent. */

@@ -36,6 +36,8 @@ export const applications = pgTable(
     responsiblePosition: text('responsible_position'),
     responsiblePhone: text('responsible_phone'),
     responsibleEmail: text('responsible_email'),
+    /** Lower-cased name, BIN, IIN, emails and phones, for the managers' search (built in code: JS lower-cases Kazakh letters whatever the database locale). */
+    searchText: text('search_text').notNull().default(''),
     /** The manager's latest comment for the applicant (changes requested, reason of rejection). */
     managerComment: text('manager_comment'),
     assignedTo: uuid('assigned_to').references(() => users.id, { onDelete: 'set null' }),
@@ -49,7 +51,13 @@ export const applications = pgTable(
     uniqueIndex('applications_bin_in_flight_idx')
       .on(t.bin)
       .where(sql`${t.status} in ('submitted', 'in_review', 'needs_changes', 'approved')`),
-    index('applications_status_idx').on(t.status, t.submittedAt),
+    index('applications_status_idx').on(t.status, t.submittedAt, t.id),
+    index('applications_submitted_idx').on(t.submittedAt, t.id),
+    index('applications_name_idx').on(sql`lower(${t.orgName})`, t.id),
+    index('applications_region_idx').on(t.region),
+    index('applications_assigned_idx').on(t.assignedTo),
+    index('applications_iin_idx').on(t.librarianIin),
+    index('applications_bin_idx').on(t.bin),
   ],
 );
 
@@ -71,16 +79,51 @@ export const applicationEvents = pgTable(
   (t) => [index('application_events_application_idx').on(t.applicationId, t.createdAt)],
 );
 
-/** Organisations already in QAZAQMURA (filled on approval and by import). */
-export const registeredOrganisations = pgTable('registered_organisations', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
-  bin: text('bin').notNull().unique(),
-  name: text('name').notNull(),
-  orgType: orgTypeEnum('org_type'),
-  region: text('region'),
-  email: text('email'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+/** Organisations already in QAZAQMURA: registered on approval of an application, or imported. */
+export const registeredOrganisations = pgTable(
+  'registered_organisations',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    bin: text('bin').notNull().unique(),
+    name: text('name').notNull(),
+    orgType: orgTypeEnum('org_type'),
+    region: text('region'),
+    city: text('city'),
+    legalAddress: text('legal_address'),
+    postalCode: text('postal_code'),
+    phone: text('phone'),
+    /** The organisation's email on file: restore links go here and nowhere else. */
+    email: text('email').notNull(),
+    librarianName: text('librarian_name'),
+    librarianIin: text('librarian_iin'),
+    librarianPhone: text('librarian_phone'),
+    librarianEmail: text('librarian_email'),
+    responsibleName: text('responsible_name'),
+    responsiblePosition: text('responsible_position'),
+    responsiblePhone: text('responsible_phone'),
+    responsibleEmail: text('responsible_email'),
+    source: text('source').notNull().default('application'),
+    applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('registered_organisations_name_idx').on(sql`lower(${t.name})`)],
+);
+
+/** Who did what that must be traceable: IIN reveals, restore emails sent. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId, t.createdAt)],
+);
 
 /** Requests to restore access for an organisation that already uses QAZAQMURA, for the managers' queue. */
 export const restoreRequests = pgTable(
@@ -96,6 +139,7 @@ export const restoreRequests = pgTable(
     message: text('message'),
     status: restoreStatusEnum('status').notNull().default('open'),
     outcome: text('outcome'),
+    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
@@ -104,3 +148,4 @@ export const restoreRequests = pgTable(
 
 export type Application = typeof applications.$inferSelect;
 export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
+export type RegisteredOrganisation = typeof registeredOrganisations.$inferSelect;

@@ -15,12 +15,17 @@ export const users = pgTable('users', {
   /** Bumped on every password change; sessions carrying an older value are refused. */
   sessionVersion: integer('session_version').notNull().default(1),
   locale: localeEnum('locale').notNull().default('kk'),
-  /** A code from the position list, or 'other' with positionOther filled. */
-  position: text('position').notNull(),
+  /** A manager's name (applicants give theirs in the application). */
+  fullName: text('full_name'),
+  /** Applicants: a code from the position list, or 'other' with positionOther filled. */
+  position: text('position'),
   positionOther: text('position_other'),
-  orgType: orgTypeEnum('org_type').notNull(),
-  consentText: text('consent_text').notNull(),
-  consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+  orgType: orgTypeEnum('org_type'),
+  /** Applicants: the consent to the processing of personal data, as shown, and when it was given. */
+  consentText: text('consent_text'),
+  consentAt: timestamp('consent_at', { withTimezone: true }),
+  /** Organisation accounts: the registered organisation this account belongs to. */
+  organisationId: uuid('organisation_id'),
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -34,6 +39,10 @@ export const passwordResetTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** SHA-256 of the token sent by email; the token itself is never stored. */
     tokenHash: text('token_hash').notNull().unique(),
+    /** 'reset' (the user's own request, 60 minutes) or 'restore' (sent by a manager, 24 hours). */
+    purpose: text('purpose').notNull().default('reset'),
+    /** The manager who sent a restore link. */
+    createdBy: uuid('created_by'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

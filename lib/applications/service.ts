@@ -11,6 +11,7 @@ import {
 } from '@/db/queries/applications';
 import { queueEmail } from '@/lib/email/outbox';
 import { checkDraft, checkForSubmit } from '@/lib/validation/application';
+import { buildSearchText } from './search';
 import { binProblem, normalizeIdNumber } from '@/lib/validation/kz-id';
 import { applicantSubmitEvent, isEditableByApplicant, nextStatus, type ApplicationEvent } from '@/lib/workflow/application-status';
 
@@ -30,7 +31,14 @@ export async function saveDraft(db: Db, applicant: User, raw: Record<string, unk
   if (!current) {
     const [row] = await db
       .insert(applications)
-      .values({ applicantId: applicant.id, orgType: draft.orgType ?? applicant.orgType, ...draft.values, createdAt: now, updatedAt: now })
+      .values({
+        applicantId: applicant.id,
+        orgType: draft.orgType ?? applicant.orgType ?? 'school',
+        ...draft.values,
+        searchText: buildSearchText(draft.values),
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing({ target: applications.applicantId })
       .returning({ version: applications.version });
     if (!row) return { ok: false, reason: 'versionConflict' };
@@ -41,7 +49,13 @@ export async function saveDraft(db: Db, applicant: User, raw: Record<string, unk
   const values = Object.fromEntries(Object.entries(draft.values).filter(([name, value]) => value !== null || !draft.errors[name as keyof typeof draft.errors]));
   const [row] = await db
     .update(applications)
-    .set({ ...values, ...(draft.orgType ? { orgType: draft.orgType } : {}), version: bumpVersion, updatedAt: now })
+    .set({
+      ...values,
+      ...(draft.orgType ? { orgType: draft.orgType } : {}),
+      searchText: buildSearchText({ ...current, ...values }),
+      version: bumpVersion,
+      updatedAt: now,
+    })
     .where(and(eq(applications.id, current.id), eq(applications.version, expectedVersion), eq(applications.status, current.status)))
     .returning({ version: applications.version });
   if (!row) return { ok: false, reason: 'versionConflict' };
@@ -77,7 +91,7 @@ export async function submitApplication(db: Db, applicant: User, raw: Record<str
 
   try {
     return await db.transaction(async (tx) => {
-      const changed = await transition(tx, current, event, { id: applicant.id, role: 'applicant' }, null, now, { ...values, orgType, submittedAt: now });
+      const changed = await transition(tx, current, event, { id: applicant.id, role: 'applicant' }, null, now, { ...values, orgType, searchText: buildSearchText(values), submittedAt: now });
       if (!changed) return { ok: false, reason: 'versionConflict' } as const;
       return { ok: true, status: changed.status, alreadyDone: false } as const;
     });

@@ -7,11 +7,13 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 
 type Part = { text: string } | { button: string; href: string } | { code: string } | { quote: string };
 
-export const templateNames = ['tempPassword', 'accountExists', 'passwordReset', 'passwordChanged', 'applicationStatus'] as const;
+export const templateNames = ['tempPassword', 'accountExists', 'passwordReset', 'passwordChanged', 'applicationStatus', 'restoreAccess'] as const;
 export type TemplateName = (typeof templateNames)[number];
 
 export type TemplateInput = {
   locale: Locale;
+  /** The recipient's address (shown as the login where the email gives one). */
+  to?: string;
   appUrl: string;
   payload: Record<string, string>;
   secret: string | null;
@@ -35,14 +37,19 @@ export function renderEmail(template: TemplateName, input: TemplateInput): Rende
   };
   switch (template) {
     case 'tempPassword':
-      return layout(t('tempPassword.subject'), t, [
-        { text: t('tempPassword.intro') },
+    {
+      // One email for every generated password: an applicant's temporary account, a manager's, an organisation's.
+      const kind = input.payload.kind === 'manager' ? 'Manager' : input.payload.kind === 'organisation' ? 'Organisation' : '';
+      return layout(t(`tempPassword.subject${kind}`), t, [
+        { text: t(`tempPassword.intro${kind}`) },
+        ...(input.to ? [{ text: `${t('tempPassword.loginLabel')} ${input.to}` }] : []),
         { text: t('tempPassword.passwordLabel') },
         { code: need(input.secret) },
         { text: t('tempPassword.validity', { hours: Number(input.payload.hours ?? 72) }) },
         { button: t('tempPassword.button'), href: signIn },
-        { text: t('tempPassword.next') },
+        { text: t(`tempPassword.next${kind}`) },
       ]);
+    }
     case 'accountExists':
       return layout(t('accountExists.subject'), t, [
         { text: t('accountExists.intro') },
@@ -64,6 +71,13 @@ export function renderEmail(template: TemplateName, input: TemplateInput): Rende
         { button: t('applicationStatus.button'), href: `${base}/cabinet` },
       ]);
     }
+    case 'restoreAccess':
+      return layout(t('restoreAccess.subject'), t, [
+        { text: t('restoreAccess.intro', { organisation: input.payload.organisation ?? '' }) },
+        ...(input.to ? [{ text: `${t('tempPassword.loginLabel')} ${input.to}` }] : []),
+        { button: t('restoreAccess.button'), href: `${base}/reset-password/${need(input.secret)}` },
+        { text: t('restoreAccess.validity', { hours: Number(input.payload.hours ?? 24) }) },
+      ]);
     case 'passwordChanged':
       return layout(t('passwordChanged.subject'), t, [
         { text: t('passwordChanged.intro') },

@@ -47,7 +47,7 @@ async function deliverOne(db: Db, transport: Transport, row: OutboxRow, now: Dat
   let result;
   try {
     const secret = row.secretEnc ? decryptSecret(row.secretEnc) : null;
-    const message = renderEmail(row.template as TemplateName, { locale: row.locale, appUrl: appUrl(), payload: row.payload, secret });
+    const message = renderEmail(row.template as TemplateName, { locale: row.locale, to: row.toAddress, appUrl: appUrl(), payload: row.payload, secret });
     result = await transport.send({ ...message, id: row.id, to: row.toAddress });
   } catch (error) {
     result = { ok: false as const, retryable: false, error: `render: ${(error as Error).message}` };

@@ -8,6 +8,10 @@ export const rateRules = {
   signInEmail: { limit: 10, windowSeconds: 900 },
   forgotIp: { limit: 10, windowSeconds: 3600 },
   forgotEmail: { limit: 3, windowSeconds: 3600 },
+  restoreIp: { limit: 10, windowSeconds: 3600 },
+  restoreEmail: { limit: 3, windowSeconds: 3600 },
+  /** Restore emails a manager may send to one organisation. */
+  restoreOrg: { limit: 3, windowSeconds: 3600 },
 } satisfies Record<string, RateRule>;
 
 export type RateRuleName = keyof typeof rateRules;

@@ -12,6 +12,7 @@ export default async function LandingPage({ params }: PageProps<'/[locale]'>) {
   setRequestLocale(locale as 'kk' | 'ru');
   const t = await getTranslations('Landing');
   const common = await getTranslations('Common');
+  const restore = await getTranslations('Restore');
   return (
     <div className="space-y-8">
       <section className="space-y-4">
@@ -35,6 +36,9 @@ export default async function LandingPage({ params }: PageProps<'/[locale]'>) {
           {t('alreadyUsedTitle')}
         </h2>
         <p className="mt-1 text-slate-700">{t('alreadyUsed')}</p>
+        <Link href="/restore" className="mt-2 inline-block text-brand-700 underline">
+          {restore('link')}
+        </Link>
       </section>
 
       <section id="prepare" className="space-y-4" aria-labelledby="prepare-title">

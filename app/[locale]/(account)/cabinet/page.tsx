@@ -2,13 +2,15 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getApplicationOfApplicant, listApplicationEvents } from '@/db/queries/applications';
 import { requireUser } from '@/lib/auth/session';
-import { Link } from '@/lib/i18n/navigation';
+import { Link, redirect } from '@/lib/i18n/navigation';
 import { ApplicationStatusCard } from './application-status-card';
 
 export default async function CabinetPage({ params, searchParams }: PageProps<'/[locale]/cabinet'>) {
   const { locale } = await params;
   setRequestLocale(locale as 'kk' | 'ru');
   const user = await requireUser(locale);
+  if (user.role === 'manager') redirect({ href: '/manager', locale: locale as 'kk' | 'ru' });
+  if (user.role === 'organisation') redirect({ href: '/organisation', locale: locale as 'kk' | 'ru' });
   const { changed } = await searchParams;
   const t = await getTranslations('Cabinet');
   const positions = await getTranslations('Positions');
@@ -16,7 +18,7 @@ export default async function CabinetPage({ params, searchParams }: PageProps<'/
   const db = await getDb();
   const application = user.role === 'applicant' ? await getApplicationOfApplicant(db, user.id) : undefined;
   const events = application ? await listApplicationEvents(db, application.id) : [];
-  const position = user.position === 'other' ? (user.positionOther ?? '') : positions(user.position as 'director');
+  const position = user.position === 'other' ? (user.positionOther ?? '') : user.position ? positions(user.position as 'director') : '';
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
@@ -38,7 +40,7 @@ export default async function CabinetPage({ params, searchParams }: PageProps<'/
           <dt className="text-slate-500">{t('position')}</dt>
           <dd data-testid="cabinet-position">{position}</dd>
           <dt className="text-slate-500">{t('orgType')}</dt>
-          <dd data-testid="cabinet-org-type">{types(user.orgType)}</dd>
+          <dd data-testid="cabinet-org-type">{user.orgType ? types(user.orgType) : ''}</dd>
         </dl>
       </section>
       <ApplicationStatusCard application={application ?? null} events={events} />

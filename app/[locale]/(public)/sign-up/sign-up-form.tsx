@@ -119,6 +119,7 @@ export function SignUpForm() {
             name="consent"
             defaultChecked={values.consent === 'on'}
             aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={errors.consent ? 'consent-error' : undefined}
             className="mt-1 h-4 w-4"
           />
           <span>{t('consentLabel')}</span>

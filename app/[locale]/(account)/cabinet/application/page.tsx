@@ -62,7 +62,7 @@ export default async function ApplicationPage({ params }: PageProps<'/[locale]/c
   }
 
   const initial = Object.fromEntries(applicationFieldNames.map((name) => [name, application?.[name] ?? ''])) as Record<string, string>;
-  initial.orgType = application?.orgType ?? user.orgType;
+  initial.orgType = application?.orgType ?? user.orgType ?? '';
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
