@@ -1,4 +1,4 @@
-import { and, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, registeredOrganisations, restoreRequests, users, type User } from '@/db/schema';
 import type { Locale } from '@/db/schema/enums';
@@ -121,4 +121,17 @@ export function listOpenRestoreRequests(db: Db) {
     .where(eq(restoreRequests.status, 'open'))
     .orderBy(restoreRequests.createdAt)
     .limit(200);
+}
+
+/** The latest restore email sent to each organisation: when, and by which manager. */
+export async function lastRestoreSends(db: Db, organisationIds: string[]): Promise<Map<string, { at: Date; by: string }>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ targetId: auditLog.targetId, actorName: auditLog.actorName, createdAt: auditLog.createdAt })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'restoreSent'), inArray(auditLog.targetId, organisationIds)))
+    .orderBy(desc(auditLog.createdAt));
+  const latest = new Map<string, { at: Date; by: string }>();
+  for (const row of rows) if (!latest.has(row.targetId)) latest.set(row.targetId, { at: row.createdAt, by: row.actorName ?? '' });
+  return latest;
 }

@@ -1,7 +1,7 @@
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireUser } from '@/lib/auth/session';
-import { findOrganisations } from '@/lib/organisations/restore';
+import { findOrganisations, lastRestoreSends } from '@/lib/organisations/restore';
 import { SendRestoreForm } from '../restore/send-restore-form';
 
 export default async function OrganisationsPage({ params, searchParams }: PageProps<'/[locale]/manager/organisations'>) {
@@ -10,8 +10,11 @@ export default async function OrganisationsPage({ params, searchParams }: PagePr
   await requireUser(locale, { roles: ['manager'] });
   const { q } = await searchParams;
   const query = typeof q === 'string' ? q.slice(0, 100) : '';
-  const orgs = query.trim() ? await findOrganisations(await getDb(), query) : [];
+  const db = await getDb();
+  const orgs = query.trim() ? await findOrganisations(db, query) : [];
+  const sends = await lastRestoreSends(db, orgs.map((o) => o.id));
   const t = await getTranslations('Manager');
+  const format = await getFormatter();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('organisationsTitle')}</h1>
@@ -36,6 +39,11 @@ export default async function OrganisationsPage({ params, searchParams }: PagePr
                   <span className="block text-sm text-slate-600">
                     <span className="font-mono">{org.bin}</span> · {t('orgEmail')}: {org.email}
                   </span>
+                  {sends.get(org.id) ? (
+                    <span className="block text-sm text-slate-500">
+                      {t('lastRestore', { date: format.dateTime(sends.get(org.id)!.at, { dateStyle: 'short', timeStyle: 'short' }), name: sends.get(org.id)!.by })}
+                    </span>
+                  ) : null}
                 </label>
               </li>
             ))}
