@@ -44,7 +44,8 @@ function Label({ htmlFor, label, required }: { htmlFor: string; label: string; r
 const inputClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-[invalid=true]:border-red-600';
 
-export function TextField({ name, label, error, hint, required, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/** Label, hint and error around one control; `control` gets the ARIA attributes that link them. */
+function Field({ name, label, error, hint, required, control }: Common & { control: (aria: Record<string, unknown>) => ReactNode }) {
   const { errorId, hintId, describedBy } = useDescribed(name, error, hint);
   return (
     <div>
@@ -54,18 +55,21 @@ export function TextField({ name, label, error, hint, required, ...rest }: Commo
           {hint}
         </p>
       ) : null}
-      <input
-        id={name}
-        name={name}
-        aria-invalid={error?.length ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required || undefined}
-        className={inputClass}
-        {...rest}
-      />
+      {control({
+        id: name,
+        name,
+        'aria-invalid': error?.length ? true : undefined,
+        'aria-describedby': describedBy,
+        'aria-required': required || undefined,
+        className: inputClass,
+      })}
       <FieldError id={errorId} error={error} />
     </div>
   );
+}
+
+export function TextField({ name, label, error, hint, required, ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field name={name} label={label} error={error} hint={hint} required={required} control={(aria) => <input {...aria} {...rest} />} />;
 }
 
 export function SelectField({
@@ -77,28 +81,19 @@ export function SelectField({
   children,
   ...rest
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
-  const { errorId, hintId, describedBy } = useDescribed(name, error, hint);
   return (
-    <div>
-      <Label htmlFor={name} label={label} required={required} />
-      {hint ? (
-        <p id={hintId} className="mb-1 text-sm text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <select
-        id={name}
-        name={name}
-        aria-invalid={error?.length ? true : undefined}
-        aria-describedby={describedBy}
-        aria-required={required || undefined}
-        className={inputClass}
-        {...rest}
-      >
-        {children}
-      </select>
-      <FieldError id={errorId} error={error} />
-    </div>
+    <Field
+      name={name}
+      label={label}
+      error={error}
+      hint={hint}
+      required={required}
+      control={(aria) => (
+        <select {...aria} {...rest}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
