@@ -26,7 +26,7 @@ export async function createPublicRestoreRequest(db: Db, input: PublicRestoreInp
   });
 }
 
-export type RestoreSendResult = { organisationId: string; outcome: 'sent' | 'rateLimited' | 'notFound' };
+export type RestoreSendResult = { organisationId: string; outcome: 'sent' | 'rateLimited' | 'notFound' | 'forbidden' };
 
 /**
  * Sends a restore link to each organisation's email on file (never to an address typed by anyone):
@@ -40,6 +40,7 @@ export async function sendRestoreEmails(
   options: { requestId?: string; locale: Locale },
   now = new Date(),
 ): Promise<RestoreSendResult[]> {
+  if (manager.role !== 'manager') return organisationIds.map((organisationId) => ({ organisationId, outcome: 'forbidden' }));
   const results: RestoreSendResult[] = [];
   for (const organisationId of [...new Set(organisationIds)].slice(0, 100)) {
     const [org] = await db.select().from(registeredOrganisations).where(eq(registeredOrganisations.id, organisationId));
@@ -79,6 +80,7 @@ export async function sendRestoreEmails(
 
 /** Closes a request without sending (not registered, not authorised...), with the outcome noted. */
 export async function closeRestoreRequest(db: Db, manager: User, requestId: string, outcome: string, now = new Date()): Promise<boolean> {
+  if (manager.role !== 'manager') return false;
   const rows = await db
     .update(restoreRequests)
     .set({ status: 'closed', outcome, closedBy: manager.id, closedAt: now })
