@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from '
 import type { Db } from '@/db/client';
 import { applications } from '@/db/schema';
 import { escapeLike, normalizeSearchQuery } from '@/lib/applications/search';
-import { decodeCursor, encodeCursor, queueStatuses, type QueueFilters } from '@/lib/manager/queue-filters';
+import { decodeCursor, encodeCursor, isCursorInstant, queueStatuses, type QueueFilters } from '@/lib/manager/queue-filters';
 
 export const PAGE_SIZE = 25;
 
@@ -37,7 +37,9 @@ const columns = {
  */
 export async function listQueue(db: Db, filters: QueueFilters, managerId: string) {
   const where = filterConditions(filters, managerId);
-  const cursor = decodeCursor(filters.cursor);
+  const decoded = decodeCursor(filters.cursor);
+  // A tampered cursor (or one whose value the sort cannot compare with) starts from the first page.
+  const cursor = decoded && (filters.sort === 'name_asc' || isCursorInstant(decoded.v)) ? decoded : null;
   const nameKey = sql<string>`coalesce(lower(${applications.orgName}), '')`;
   let order: SQL[];
   if (filters.sort === 'name_asc') {

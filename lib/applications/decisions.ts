@@ -13,6 +13,8 @@ export type DecisionResult =
   | { ok: true; application: Application }
   | { ok: false; reason: 'notFound' | 'versionConflict' | 'transitionNotAllowed' | 'transitionForbidden' | 'commentRequired' | 'binRegistered' | 'orgEmailTaken' };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 class Rollback extends Error {
   constructor(readonly reason: 'binRegistered' | 'orgEmailTaken') {
     super(reason);
@@ -30,6 +32,8 @@ export async function decide(
   input: { applicationId: string; version: number; event: ApplicationEvent; comment?: string | null },
   now = new Date(),
 ): Promise<DecisionResult> {
+  // The id comes from a form field: anything that is not a uuid is no application (not a database error).
+  if (!UUID.test(input.applicationId)) return { ok: false, reason: 'notFound' };
   const [current] = await db.select().from(applications).where(eq(applications.id, input.applicationId));
   if (!current || current.status === 'draft') return { ok: false, reason: 'notFound' };
   if (current.version !== input.version) return { ok: false, reason: 'versionConflict' };

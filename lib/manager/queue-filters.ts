@@ -10,8 +10,15 @@ export type QueueSort = (typeof queueSorts)[number];
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional()).catch(undefined);
 
+/** A real calendar day as YYYY-MM-DD (not 2026-13-45, not 2026-02-30). */
+function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
+}
+
 const optionalDate = z
-  .preprocess((v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined), z.string().optional())
+  .preprocess((v) => (typeof v === 'string' && isCalendarDate(v) ? v : undefined), z.string().optional())
   .catch(undefined);
 
 /** The queue's filters as they come from the URL; anything malformed is dropped, never an error. */
@@ -47,13 +54,26 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    if (value && typeof value === 'object' && typeof (value as Cursor).v === 'string' && typeof (value as Cursor).id === 'string' && /^[0-9a-f-]{36}$/i.test((value as Cursor).id)) {
+    if (
+      value &&
+      typeof value === 'object' &&
+      typeof (value as Cursor).v === 'string' &&
+      !(value as Cursor).v.includes('\u0000') &&
+      typeof (value as Cursor).id === 'string' &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test((value as Cursor).id)
+    ) {
       return value as Cursor;
     }
   } catch {
     // a tampered cursor starts from the first page
   }
   return null;
+}
+
+/** Whether a cursor value is an instant as encodeCursor writes it (what the date sorts compare with). */
+export function isCursorInstant(v: string): boolean {
+  const date = new Date(v);
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) && !Number.isNaN(date.getTime()) && date.toISOString() === v;
 }
 
 /** Masks an IIN for lists and logs: the first two and last two digits stay. */

@@ -39,12 +39,13 @@ for (const code of regionCodes) {
  * rules as the application form. Returns the valid rows and, for the others, why (an Errors key).
  */
 export function parseOrganisationsCsv(text: string): { rows: OrganisationRow[]; errors: RowError[] } {
-  const records = parse(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<string, string>[];
+  const records = parse(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
   const rows: OrganisationRow[] = [];
   const errors: RowError[] = [];
   const seen = new Set<string>();
-  records.forEach((record, index) => {
-    const line = index + 2; // the header is line 1
+  records.forEach(({ record, info }) => {
+    // The line of the file (where the record ends), also after blank lines or a quoted line break.
+    const line = info.lines;
     const rowErrors: RowError[] = [];
     const get = (name: string) => (record[name] ?? '').normalize('NFC').trim();
     const fail = (field: string, error: string) => rowErrors.push({ line, field, error });
