@@ -6,6 +6,7 @@ import { importOrganisations, parseOrganisationsCsv, csvColumns } from '@/lib/or
 import { openCliDb } from './cli-db';
 
 const USAGE = `Usage: npm run orgs -- import <file.csv> [--locale kk|ru]
+--locale: the language of the organisations' emails and of this report (default kk).
 The file is UTF-8 CSV with a header row; columns: ${csvColumns.join(', ')} (bin, name and email are required).`;
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { locale: { type: 'string' } } });
@@ -13,7 +14,8 @@ if (positionals[0] !== 'import' || !positionals[1]) {
   console.error(USAGE);
   process.exit(2);
 }
-const errors = (values.locale === 'kk' ? kk : ru).Errors as Record<string, string>;
+const locale = values.locale === 'ru' ? 'ru' : 'kk';
+const errors = (locale === 'kk' ? kk : ru).Errors as Record<string, string>;
 
 let text: string;
 try {
@@ -31,10 +33,10 @@ try {
     console.error(`Not a readable CSV file: ${(error as Error).message}`);
     process.exit(1);
   }
-  const report = await importOrganisations(handle.db, parsed);
+  const report = await importOrganisations(handle.db, parsed, new Date(), locale);
   console.log(`Inserted: ${report.inserted}, updated: ${report.updated}, unchanged: ${report.unchanged}, rejected: ${report.errors.length ? new Set(report.errors.map((e) => `${e.line}:${e.field}`)).size : 0}`);
   for (const e of report.errors) {
-    console.log(`  ${e.line ? `line ${e.line}` : 'row'}, ${e.field}: ${errors[e.error] ?? e.error} [${e.error}]`);
+    console.log(`  line ${e.line}, ${e.field}: ${errors[e.error] ?? e.error} [${e.error}]`);
   }
   if (report.errors.length) process.exitCode = 1;
 } finally {

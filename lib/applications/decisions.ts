@@ -85,9 +85,16 @@ async function registerOrganisation(tx: Db, application: Application, now: Date)
     .onConflictDoNothing({ target: registeredOrganisations.bin })
     .returning({ id: registeredOrganisations.id });
   if (!org) throw new Rollback('binRegistered');
-  if (await findUserByEmail(tx, email)) throw new Rollback('orgEmailTaken');
   const [applicant] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, application.applicantId));
   const locale = applicant?.locale ?? 'kk';
+  const owner = await findUserByEmail(tx, email);
+  if (owner?.id === application.applicantId) {
+    // The librarian applied herself: her account becomes the organisation's (she keeps her password).
+    await tx.update(users).set({ role: 'organisation', organisationId: org.id }).where(eq(users.id, owner.id));
+    await queueEmail(tx, { to: email, locale, template: 'organisationRegistered', payload: { organisation: application.orgName ?? '' } });
+    return;
+  }
+  if (owner) throw new Rollback('orgEmailTaken');
   const password = generatePassword();
   const hours = tempPasswordHours();
   await tx.insert(users).values({

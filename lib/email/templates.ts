@@ -7,7 +7,7 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 
 type Part = { text: string } | { button: string; href: string } | { code: string } | { quote: string };
 
-export const templateNames = ['tempPassword', 'accountExists', 'passwordReset', 'passwordChanged', 'applicationStatus', 'restoreAccess'] as const;
+export const templateNames = ['tempPassword', 'accountExists', 'passwordReset', 'passwordChanged', 'applicationStatus', 'restoreAccess', 'organisationRegistered'] as const;
 export type TemplateName = (typeof templateNames)[number];
 
 export type TemplateInput = {
@@ -77,6 +77,11 @@ export function renderEmail(template: TemplateName, input: TemplateInput): Rende
         ...(input.to ? [{ text: `${t('tempPassword.loginLabel')} ${input.to}` }] : []),
         { button: t('restoreAccess.button'), href: `${base}/reset-password/${need(input.secret)}` },
         { text: t('restoreAccess.validity', { hours: Number(input.payload.hours ?? 24) }) },
+      ]);
+    case 'organisationRegistered':
+      return layout(t('organisationRegistered.subject'), t, [
+        { text: t('organisationRegistered.intro', { organisation: input.payload.organisation ?? '' }) },
+        { button: t('organisationRegistered.button'), href: signIn },
       ]);
     case 'passwordChanged':
       return layout(t('passwordChanged.subject'), t, [

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { registeredOrganisations, users } from '@/db/schema';
-import { orgTypes } from '@/db/schema/enums';
+import { orgTypes, type Locale } from '@/db/schema/enums';
 import { findUserByEmail } from '@/db/queries/users';
 import { hashPassword } from '@/lib/auth/hash';
 import kk from '@/messages/kk.json';
@@ -38,9 +38,9 @@ for (const code of regionCodes) {
  * Parses and checks a UTF-8 CSV of organisations already in QAZAQMURA, row by row, with the same
  * rules as the application form. Returns the valid rows and, for the others, why (an Errors key).
  */
-export function parseOrganisationsCsv(text: string): { rows: OrganisationRow[]; errors: RowError[] } {
-  const records = parse(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
-  const rows: OrganisationRow[] = [];
+export function parseOrganisationsCsv(text: string): { rows: (OrganisationRow & { line: number })[]; errors: RowError[] } {
+  const records = parse(text.replace(/^\uFEFF/, ''), { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true, trim: true, info: true, delimiter: [',', ';'] }) as { record: Record<string, string>; info: { lines: number } }[];
+  const rows: (OrganisationRow & { line: number })[] = [];
   const errors: RowError[] = [];
   const seen = new Set<string>();
   records.forEach(({ record, info }) => {
@@ -96,7 +96,7 @@ export function parseOrganisationsCsv(text: string): { rows: OrganisationRow[]; 
     if (rowErrors.length) errors.push(...rowErrors);
     else {
       seen.add(bin);
-      rows.push(row);
+      rows.push({ ...row, line });
     }
   });
   return { rows, errors };
@@ -111,14 +111,20 @@ const COMPARED = ['name', 'orgType', 'region', 'city', 'legalAddress', 'postalCo
  * password is sent: they get in through a manager's restore link), changed ones are updated,
  * identical ones left alone, so importing the same file twice changes nothing.
  */
-export async function importOrganisations(db: Db, parsed: { rows: OrganisationRow[]; errors: RowError[] }, now = new Date()): Promise<ImportReport> {
+export async function importOrganisations(
+  db: Db,
+  parsed: { rows: (OrganisationRow & { line: number })[]; errors: RowError[] },
+  now = new Date(),
+  /** The language of the organisations' emails (restore links). */
+  locale: Locale = 'kk',
+): Promise<ImportReport> {
   const report: ImportReport = { inserted: 0, updated: 0, unchanged: 0, errors: [...parsed.errors] };
-  for (const row of parsed.rows) {
+  for (const { line, ...row } of parsed.rows) {
     await db.transaction(async (tx) => {
       const [existing] = await tx.select().from(registeredOrganisations).where(eq(registeredOrganisations.bin, row.bin));
       const owner = await findUserByEmail(tx, row.email);
       if (owner && (owner.role !== 'organisation' || (existing && owner.organisationId !== existing.id) || !existing)) {
-        report.errors.push({ line: 0, field: `email (${row.bin})`, error: 'emailTaken' });
+        report.errors.push({ line, field: 'email', error: 'emailTaken' });
         return;
       }
       if (!existing) {
@@ -130,6 +136,7 @@ export async function importOrganisations(db: Db, parsed: { rows: OrganisationRo
           mustChangePassword: true,
           organisationId: org!.id,
           orgType: row.orgType ?? null,
+          locale,
         });
         report.inserted += 1;
         return;

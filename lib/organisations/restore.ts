@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, registeredOrganisations, restoreRequests, users, type User } from '@/db/schema';
 import type { Locale } from '@/db/schema/enums';
-import { cancelResetTokens, insertResetToken } from '@/db/queries/users';
+import { cancelResetTokens, findUserByEmail, insertResetToken } from '@/db/queries/users';
 import { escapeLike } from '@/lib/applications/search';
 import { queueEmail } from '@/lib/email/outbox';
 import { hitRateLimit } from '@/lib/rate-limit/store';
@@ -26,7 +26,7 @@ export async function createPublicRestoreRequest(db: Db, input: PublicRestoreInp
   });
 }
 
-export type RestoreSendResult = { organisationId: string; outcome: 'sent' | 'rateLimited' | 'notFound' | 'forbidden' };
+export type RestoreSendResult = { organisationId: string; outcome: 'sent' | 'rateLimited' | 'notFound' | 'forbidden' | 'emailTaken' };
 
 /**
  * Sends a restore link to each organisation's email on file (never to an address typed by anyone):
@@ -51,6 +51,12 @@ export async function sendRestoreEmails(
     const limit = await hitRateLimit(db, 'restoreOrg', org.id, now);
     if (!limit.allowed) {
       results.push({ organisationId, outcome: 'rateLimited' });
+      continue;
+    }
+    const [existing] = await db.select({ id: users.id }).from(users).where(and(eq(users.organisationId, org.id), eq(users.role, 'organisation')));
+    if (!existing && (await findUserByEmail(db, org.email))) {
+      // The email on file belongs to another account: nothing is sent; the manager sees why.
+      results.push({ organisationId, outcome: 'emailTaken' });
       continue;
     }
     const { token, hash } = newToken();

@@ -15,6 +15,9 @@ export function journeyAccount(locale: Locale): Account {
   return account;
 }
 
+/** Applications the journeys left behind: submitted ones (in the managers' queue) and drafts (private). */
+export const applicationsMade: { submitted: { bin: string; orgName: string }[]; draftOrgNames: string[] } = { submitted: [], draftOrgNames: [] };
+
 /** A work address nobody else uses, in lower case as the portal stores it. */
 export function uniqueEmail(tag: string): string {
   return `${tag}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}@school12.edu.kz`;
@@ -92,4 +95,46 @@ export async function assertFieldError(page: Page, control: Locator, message: st
   assert.equal(await control.getAttribute('aria-invalid'), 'true', `aria-invalid on the field with the error «${message}»`);
   const texts = await describedTexts(control);
   assert.ok(texts.includes(message), `the error «${message}» is not linked by aria-describedby; described by: ${JSON.stringify(texts)}`);
+}
+
+/** Waits until the element's trimmed text is exactly `expected` (statuses that a server action re-renders). */
+export async function waitForTextOf(locator: Locator, expected: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let seen: string | null = null;
+  for (;;) {
+    seen = (await locator.textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null))?.trim() ?? null;
+    if (seen === expected) return;
+    if (Date.now() > deadline) throw new Error(`expected the text «${expected}», but it is «${seen ?? '(no element)'}»`);
+    await sleep(100);
+  }
+}
+
+export type ApplicantOptions = {
+  position?: 'director' | 'headOfLibrary' | 'librarian' | 'chiefAccountant' | 'deputyAcademic';
+  orgType?: 'school' | 'college';
+};
+
+/**
+ * A new applicant through the real forms: sign up, the emailed password, the own password; ends
+ * signed in on the cabinet. Returns the account.
+ */
+export async function signUpApplicant(page: Page, locale: Locale, t: Texts, tag: string, options: ApplicantOptions = {}): Promise<Account> {
+  const email = uniqueEmail(tag);
+  const password = `Өз құпиясөзім ${randomBytes(3).toString('hex')} 2026!`;
+  await page.goto(`/${locale}/sign-up`);
+  await field(page, t('SignUp.email')).fill(email);
+  await field(page, t('SignUp.position')).selectOption({ label: t(`Positions.${options.position ?? 'director'}`) });
+  await page.getByRole('radio', { name: t(`OrgTypes.${options.orgType ?? 'school'}`), exact: true }).check();
+  await page.getByRole('checkbox', { name: t('SignUp.consentLabel') }).check();
+  await page.getByRole('button', { name: t('SignUp.submit'), exact: true }).click();
+  await page.getByRole('heading', { name: t('SignUp.sentTitle') }).waitFor();
+  const mail = await waitForEmail(email, (m) => m.body.subject === t('Email.tempPassword.subject'));
+
+  await page.goto(`/${locale}/sign-in`);
+  await signIn(page, t, email, passwordFromEmail(mail));
+  await waitForPath(page, `/${locale}/set-password`);
+  await fillNewPassword(page, { password: t('SetPassword.password'), confirm: t('SetPassword.confirm') }, password);
+  await page.getByRole('button', { name: t('SetPassword.submit'), exact: true }).click();
+  await waitForPath(page, `/${locale}/cabinet`);
+  return { email, password };
 }

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startFakeResend, type FakeResend } from '../helpers/fake-resend';
+import type { Locale } from './i18n';
 
 /**
  * The production build under test: `next start` on a free port with a throwaway database (a new
@@ -17,12 +18,30 @@ export type Portal = {
   port: number;
   fake: FakeResend;
   dbKind: 'postgres' | 'pglite';
+  /** What the command-line tools put into the database before the server started. */
+  seed: Seed;
   /** The last lines the server printed. */
   serverOutput: () => string;
 };
 
+/**
+ * Accounts and data made by the README's command-line tools (`npm run manager -- create`,
+ * `npm run orgs -- import`) before `next start`: one manager per language (its password email in
+ * that language is already in the fake Resend) and one organisation that already uses QAZAQMURA.
+ */
+export type Seed = {
+  /** A short id of this run, in every address the seed uses. */
+  run: string;
+  managers: Record<Locale, { email: string; name: string }>;
+  /** The imported organisation; its account has no usable password until a restore link is used. */
+  organisation: { bin: string; name: string; email: string; city: string };
+  /** How many emails the fake Resend had received when the CLIs were done (the server not yet started). */
+  emailsFromClis: number;
+};
+
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const READY_TIMEOUT_MS = 60_000;
+const CLI_TIMEOUT_MS = 90_000;
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '::1', '[::1]'];
 
 let current: Portal | undefined;
@@ -61,6 +80,10 @@ export async function startPortal(): Promise<Portal> {
   if (!db.env.DATABASE_URL) delete env.DATABASE_URL;
   if (!db.env.PGLITE_DIR) delete env.PGLITE_DIR;
 
+  // The CLIs first: the embedded database serves one process at a time, so they must be done
+  // before the server opens it. They get the server's database, email settings and AUTH_SECRET.
+  const seed = await seedWithClis(env, fake);
+
   const server = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env,
@@ -79,7 +102,7 @@ export async function startPortal(): Promise<Portal> {
   cleanups.push(() => stopServer(server));
 
   await waitUntilReady(server, `${baseUrl}/kk`);
-  current = { baseUrl, port, fake, dbKind: db.kind, serverOutput: () => output.slice(-60).join('\n') };
+  current = { baseUrl, port, fake, dbKind: db.kind, seed, serverOutput: () => output.slice(-60).join('\n') };
   return current;
 }
 
@@ -139,6 +162,76 @@ async function prepareDatabase(): Promise<{ kind: 'postgres' | 'pglite'; env: Re
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { kind: 'postgres', env: { DATABASE_URL: url.toString() } };
+}
+
+async function seedWithClis(env: NodeJS.ProcessEnv, fake: FakeResend): Promise<Seed> {
+  const started = Date.now();
+  const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const seed: Seed = {
+    run,
+    managers: {
+      kk: { email: `manager-${run}@qazaqmura.test`, name: 'Серікова Айгүл' },
+      ru: { email: `manager-ru-${run}@qazaqmura.test`, name: 'Ахметова Анна Сергеевна' },
+    },
+    organisation: { bin: '150941000770', name: '«№ 7 мектеп-лицейі» КММ', email: `old-school-${run}@edu.test`, city: 'Алматы' },
+    emailsFromClis: 0,
+  };
+  for (const locale of ['kk', 'ru'] as const) {
+    const { email, name } = seed.managers[locale];
+    // Kazakh is the CLI's default language: the kk manager is created without --locale.
+    const out = await runCli(['manager', '--', 'create', '--email', email, '--name', name, ...(locale === 'ru' ? ['--locale', 'ru'] : [])], env);
+    if (!out.includes(`Manager account created for ${email}`)) throw new Error(`npm run manager did not report the account:\n${out}`);
+  }
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'qm-e2e-csv-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const csv = path.join(dir, 'organisations.csv');
+  const org = seed.organisation;
+  writeFileSync(
+    csv,
+    [
+      'bin,name,org_type,region,city,legal_address,email',
+      // Quoted fields with commas and «» quotes, as a spreadsheet exports them.
+      `${org.bin},"${org.name}",school,KZ-75,${org.city},"Алматы қ., Абай даңғылы, 10",${org.email}`,
+    ].join('\r\n') + '\r\n',
+    'utf8',
+  );
+  const out = await runCli(['orgs', '--', 'import', csv], env);
+  if (!out.includes('Inserted: 1, updated: 0, unchanged: 0, rejected: 0')) throw new Error(`npm run orgs did not import the organisation:\n${out}`);
+  seed.emailsFromClis = fake.received.length;
+  console.error(`[e2e] npm run manager (×2) and npm run orgs done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return seed;
+}
+
+/** `npm run <args>` in the project with `env`; resolves with its output, rejects when it fails. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // Its own process group: on a time-out, npm and the tsx process under it go together.
+    const cli = spawn('npm', ['run', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let text = '';
+    const collect = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      if (process.env.E2E_SERVER_LOG) process.stderr.write(chunk);
+    };
+    cli.stdout?.on('data', collect);
+    cli.stderr?.on('data', collect);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-cli.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, CLI_TIMEOUT_MS);
+    cli.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    cli.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(text);
+      else reject(new Error(`npm run ${args.join(' ')} failed (${code ?? signal}):\n${text}`));
+    });
+  });
 }
 
 function freePort(): Promise<number> {

@@ -1,7 +1,8 @@
 /**
  * Browser tests against the production build (`npm run build` first), with node:test:
  * `npm run test:e2e`. One `next start` serves every test; the journeys run first because the
- * sign-in, header and password-reset tests use the accounts they create.
+ * sign-in, header and password-reset tests use the accounts they create. Before the server starts,
+ * the README's CLIs create the managers and import an organisation (see harness.ts).
  *
  * DATABASE_URL set: a throwaway database on that PostgreSQL server; unset: an embedded PGlite
  * folder. E2E_SERVER_LOG=1 streams the server's output.
@@ -13,6 +14,10 @@ import { formTests } from './forms.e2e';
 import { localeTests } from './locale.e2e';
 import { securityTests } from './security.e2e';
 import { forgotPasswordTests } from './forgot-password.e2e';
+import { applicationTests } from './application.e2e';
+import { managerTests } from './manager.e2e';
+import { restoreTests } from './restore.e2e';
+import { accessTests } from './access.e2e';
 
 describe('QAZAQMURA portal (production build)', () => {
   before(
@@ -38,4 +43,8 @@ describe('QAZAQMURA portal (production build)', () => {
   localeTests();
   securityTests();
   forgotPasswordTests();
+  applicationTests();
+  managerTests();
+  restoreTests();
+  accessTests();
 });

@@ -240,6 +240,22 @@ describe('approve', () => {
     expect(await decide(db, m1, { applicationId: app.id, version: app.version, event: 'requestChanges', comment: 'Укажите другой email библиотекаря' }, at(21))).toMatchObject({ ok: true });
   });
 
+  it('when the librarian applied herself, her account becomes the organisation account: same password, no new one', async () => {
+    const librarian = await insertUser(db, LIBRARIAN_EMAIL, { locale: 'kk' });
+    const app = await inReviewApp(librarian);
+    const result = await decide(db, m1, { applicationId: app.id, version: app.version, event: 'approve' }, at(20));
+    expect(result.ok).toBe(true);
+    const [org] = await db.select().from(registeredOrganisations);
+    const [account] = await db.select().from(users).where(eq(users.id, librarian.id));
+    expect(account).toMatchObject({ role: 'organisation', organisationId: org!.id, passwordHash: librarian.passwordHash, sessionVersion: librarian.sessionVersion });
+    expect(await organisationUsers()).toHaveLength(1);
+    const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, LIBRARIAN_EMAIL));
+    expect(mails.map((m) => m.template).sort()).toEqual(['applicationStatus', 'applicationStatus', 'applicationStatus', 'organisationRegistered']);
+    expect(mails.every((m) => m.secretEnc === null)).toBe(true);
+    // She still sees her application, now approved.
+    expect(await mustApplicationOf(db, librarian.id)).toMatchObject({ status: 'approved' });
+  });
+
   it('refuses when the BIN was registered meanwhile (binRegistered), changing nothing', async () => {
     const app = await inReviewApp();
     await db.insert(registeredOrganisations).values({ bin: VALID_BIN, name: 'Imported earlier', email: 'old@school12.edu.kz', source: 'import' });

@@ -382,3 +382,19 @@ describe('organisation accounts', () => {
     expect(await db.select().from(users).where(and(eq(users.organisationId, org.id), eq(users.role, 'organisation')))).toHaveLength(1);
   });
 });
+
+describe('sendRestoreEmails when the email on file belongs to someone else', () => {
+  it('sends nothing for that organisation, says why, and goes on with the others', async () => {
+    const { org: orphan } = await organisation(1, { accountEmail: null, email: ORG_EMAIL });
+    await insertUser(db, ORG_EMAIL);
+    const { org: other } = await organisation(2);
+    const results = await sendRestoreEmails(db, manager, [orphan.id, other.id], { locale: 'ru' }, T0);
+    expect(results).toEqual([
+      { organisationId: orphan.id, outcome: 'emailTaken' },
+      { organisationId: other.id, outcome: 'sent' },
+    ]);
+    const mails = await db.select().from(emailOutbox).where(eq(emailOutbox.template, 'restoreAccess'));
+    expect(mails.map((m) => m.toAddress)).toEqual([other.email]);
+    expect(await db.select().from(users).where(and(eq(users.organisationId, orphan.id)))).toEqual([]);
+  });
+});

@@ -2,10 +2,12 @@ import { eq } from 'drizzle-orm';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db';
 import { registeredOrganisations } from '@/db/schema';
+import { getApplicationOfApplicant, listApplicationEvents } from '@/db/queries/applications';
 import { requireUser } from '@/lib/auth/session';
 import { Link } from '@/lib/i18n/navigation';
 import { formatPhone } from '@/lib/validation/phone';
 import { regionKey, type RegionCode } from '@/lib/validation/regions';
+import { ApplicationStatusCard } from '../cabinet/application-status-card';
 
 /** The organisation's own account: its registration data and a way to change the password. */
 export default async function OrganisationPage({ params }: PageProps<'/[locale]/organisation'>) {
@@ -14,6 +16,9 @@ export default async function OrganisationPage({ params }: PageProps<'/[locale]/
   const user = await requireUser(locale, { roles: ['organisation'] });
   const db = await getDb();
   const [org] = user.organisationId ? await db.select().from(registeredOrganisations).where(eq(registeredOrganisations.id, user.organisationId)) : [];
+  // An account that was the applicant (the librarian applied herself) still sees the application's final status.
+  const application = await getApplicationOfApplicant(db, user.id);
+  const events = application ? await listApplicationEvents(db, application.id) : [];
   const t = await getTranslations('Organisation');
   const a = await getTranslations('Application');
   const regions = await getTranslations('Regions');
@@ -50,6 +55,7 @@ export default async function OrganisationPage({ params }: PageProps<'/[locale]/
           </div>
         ))}
       </dl>
+      {application ? <ApplicationStatusCard application={application} events={events} /> : null}
       <Link href="/cabinet/password" className="text-brand-700 underline">
         {cabinet('changePassword')}
       </Link>

@@ -12,7 +12,7 @@ import { ApplicationForm } from './application-form';
 export default async function ApplicationPage({ params }: PageProps<'/[locale]/cabinet/application'>) {
   const { locale } = await params;
   setRequestLocale(locale as 'kk' | 'ru');
-  const user = await requireUser(locale, { roles: ['applicant'] });
+  const user = await requireUser(locale, { roles: ['applicant', 'organisation'] });
   const application = await getApplicationOfApplicant(await getDb(), user.id);
   const t = await getTranslations('Application');
   const status = await getTranslations('Status');

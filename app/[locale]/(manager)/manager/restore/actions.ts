@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { getDb } from '@/db';
 import { authorizedUser } from '@/lib/auth/session';
@@ -24,6 +25,8 @@ export async function sendRestoreAction(_prev: RestoreActionState, formData: For
     locale,
   });
   revalidatePath(`/${locale}/manager/restore`);
+  // From the request queue the request closes and leaves the list: say so on the page itself.
+  if (typeof requestId === 'string' && results.every((r) => r.outcome === 'sent')) redirect(`/${locale}/manager/restore?sent=1`);
   return { results };
 }
 

@@ -5,16 +5,22 @@ import { listOpenRestoreRequests } from '@/lib/organisations/restore';
 import { closeRequestAction } from './actions';
 import { SendRestoreForm } from './send-restore-form';
 
-export default async function RestoreQueuePage({ params }: PageProps<'/[locale]/manager/restore'>) {
+export default async function RestoreQueuePage({ params, searchParams }: PageProps<'/[locale]/manager/restore'>) {
   const { locale } = await params;
   setRequestLocale(locale as 'kk' | 'ru');
   await requireUser(locale, { roles: ['manager'] });
+  const { sent } = await searchParams;
   const requests = await listOpenRestoreRequests(await getDb());
   const t = await getTranslations('Manager');
   const format = await getFormatter();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('restoreTitle')}</h1>
+      {sent === '1' ? (
+        <p role="status" className="rounded-md border border-green-200 bg-green-50 p-3">
+          {t('outcome_sent')}
+        </p>
+      ) : null}
       {requests.length === 0 ? <p>{t('restoreEmpty')}</p> : null}
       <ul className="space-y-3">
         {requests.map((r) => (
