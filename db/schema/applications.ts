@@ -3,6 +3,20 @@ import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'dri
 import { applicationStatusEnum, orgTypeEnum, restoreSourceEnum, restoreStatusEnum, userRoleEnum } from './enums';
 import { users } from './users';
 
+/** The guide's sections 2 and 3: the librarian and the responsible person (director or accountant). */
+function peopleColumns() {
+  return {
+    librarianName: text('librarian_name'),
+    librarianIin: text('librarian_iin'),
+    librarianPhone: text('librarian_phone'),
+    librarianEmail: text('librarian_email'),
+    responsibleName: text('responsible_name'),
+    responsiblePosition: text('responsible_position'),
+    responsiblePhone: text('responsible_phone'),
+    responsibleEmail: text('responsible_email'),
+  };
+}
+
 /**
  * One application per applicant. While a draft, fields hold what was typed (checked only for
  * length and hidden characters); submitting stores the normalised values (BIN and IIN digits,
@@ -28,14 +42,7 @@ export const applications = pgTable(
     region: text('region'),
     city: text('city'),
     postalCode: text('postal_code'),
-    librarianName: text('librarian_name'),
-    librarianIin: text('librarian_iin'),
-    librarianPhone: text('librarian_phone'),
-    librarianEmail: text('librarian_email'),
-    responsibleName: text('responsible_name'),
-    responsiblePosition: text('responsible_position'),
-    responsiblePhone: text('responsible_phone'),
-    responsibleEmail: text('responsible_email'),
+    ...peopleColumns(),
     /** Lower-cased name, BIN, IIN, emails and phones, for the managers' search (built in code: JS lower-cases Kazakh letters whatever the database locale). */
     searchText: text('search_text').notNull().default(''),
     /** The manager's latest comment for the applicant (changes requested, reason of rejection). */
@@ -94,14 +101,7 @@ export const registeredOrganisations = pgTable(
     phone: text('phone'),
     /** The organisation's email on file: restore links go here and nowhere else. */
     email: text('email').notNull(),
-    librarianName: text('librarian_name'),
-    librarianIin: text('librarian_iin'),
-    librarianPhone: text('librarian_phone'),
-    librarianEmail: text('librarian_email'),
-    responsibleName: text('responsible_name'),
-    responsiblePosition: text('responsible_position'),
-    responsiblePhone: text('responsible_phone'),
-    responsibleEmail: text('responsible_email'),
+    ...peopleColumns(),
     source: text('source').notNull().default('application'),
     applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

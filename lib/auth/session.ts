@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import type { User } from '@/db/schema';
 import type { Locale, UserRole } from '@/db/schema/enums';
 import { getDb } from '@/db';
@@ -6,14 +7,15 @@ import { redirect } from '@/lib/i18n/navigation';
 import { auth } from './index';
 
 /**
- * The signed-in user, read from the database on every call, or null. A session issued before
- * the latest password change (an older session version) counts as signed out.
+ * The signed-in user, read from the database (not only from the session token), or null. A session issued before
+ * the latest password change (an older session version) counts as signed out. Read once per
+ * request: the header, the layout and the page share it.
  */
-export async function currentUser(): Promise<User | null> {
+export const currentUser = cache(async (): Promise<User | null> => {
   const session = await auth();
   if (!session?.uid || typeof session.sv !== 'number') return null;
   return userForSession(await getDb(), session.uid, session.sv);
-}
+});
 
 type Options = { roles?: UserRole[]; allowPasswordChange?: boolean };
 

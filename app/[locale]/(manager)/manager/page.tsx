@@ -16,6 +16,23 @@ function queryString(filters: QueueFilters, extra: Record<string, string | undef
   return params.toString();
 }
 
+/** A labelled select of the filter form; `any` adds the "no filter" choice. */
+function FilterSelect({ name, label, value, any, options }: { name: string; label: string; value?: string; any?: string; options: [string, string][] }) {
+  return (
+    <label>
+      <span className="mb-1 block text-sm font-medium">{label}</span>
+      <select name={name} defaultValue={value ?? ''} className="w-full rounded-md border border-slate-300 px-2 py-2">
+        {any ? <option value="">{any}</option> : null}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export default async function QueuePage({ params, searchParams }: PageProps<'/[locale]/manager'>) {
   const { locale } = await params;
   setRequestLocale(locale as 'kk' | 'ru');
@@ -59,39 +76,15 @@ export default async function QueuePage({ params, searchParams }: PageProps<'/[l
           <span className="mb-1 block text-sm font-medium">{t('search')}</span>
           <input name="q" defaultValue={filters.q} maxLength={100} placeholder={t('searchHint')} className="w-full rounded-md border border-slate-300 px-3 py-2" />
         </label>
-        <label>
-          <span className="mb-1 block text-sm font-medium">{t('status')}</span>
-          <select name="status" defaultValue={filters.status ?? ''} className="w-full rounded-md border border-slate-300 px-2 py-2">
-            <option value="">{t('anyValue')}</option>
-            {queueStatuses.map((s) => (
-              <option key={s} value={s}>
-                {status(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="mb-1 block text-sm font-medium">{t('region')}</span>
-          <select name="region" defaultValue={filters.region ?? ''} className="w-full rounded-md border border-slate-300 px-2 py-2">
-            <option value="">{t('anyValue')}</option>
-            {regionCodes.map((code) => (
-              <option key={code} value={code}>
-                {regions(regionKey(code) as 'r10')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span className="mb-1 block text-sm font-medium">{t('orgType')}</span>
-          <select name="orgType" defaultValue={filters.orgType ?? ''} className="w-full rounded-md border border-slate-300 px-2 py-2">
-            <option value="">{t('anyValue')}</option>
-            {orgTypes.map((type) => (
-              <option key={type} value={type}>
-                {types(type)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="status" label={t('status')} value={filters.status} any={t('anyValue')} options={queueStatuses.map((v) => [v, status(v)])} />
+        <FilterSelect
+          name="region"
+          label={t('region')}
+          value={filters.region}
+          any={t('anyValue')}
+          options={regionCodes.map((code) => [code, regions(regionKey(code) as 'r10')])}
+        />
+        <FilterSelect name="orgType" label={t('orgType')} value={filters.orgType} any={t('anyValue')} options={orgTypes.map((v) => [v, types(v)])} />
         <label>
           <span className="mb-1 block text-sm font-medium">{t('from')}</span>
           <input type="date" name="from" defaultValue={filters.from} className="w-full rounded-md border border-slate-300 px-2 py-2" />
@@ -100,16 +93,7 @@ export default async function QueuePage({ params, searchParams }: PageProps<'/[l
           <span className="mb-1 block text-sm font-medium">{t('to')}</span>
           <input type="date" name="to" defaultValue={filters.to} className="w-full rounded-md border border-slate-300 px-2 py-2" />
         </label>
-        <label>
-          <span className="mb-1 block text-sm font-medium">{t('sort')}</span>
-          <select name="sort" defaultValue={filters.sort} className="w-full rounded-md border border-slate-300 px-2 py-2">
-            {queueSorts.map((s) => (
-              <option key={s} value={s}>
-                {t(`sort_${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect name="sort" label={t('sort')} value={filters.sort} options={queueSorts.map((v) => [v, t(`sort_${v}`)])} />
         <label className="flex items-center gap-2">
           <input type="checkbox" name="mine" value="1" defaultChecked={filters.mine} className="h-4 w-4" />
           {t('mine')}
