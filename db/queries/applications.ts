@@ -16,6 +16,7 @@ export function listApplicationEvents(db: Db, applicationId: string) {
       id: applicationEvents.id,
       fromStatus: applicationEvents.fromStatus,
       toStatus: applicationEvents.toStatus,
+      actorId: applicationEvents.actorId,
       actorRole: applicationEvents.actorRole,
       comment: applicationEvents.comment,
       createdAt: applicationEvents.createdAt,

@@ -17,7 +17,7 @@ export default async function ManagerApplicationPage({ params }: PageProps<'/[lo
   const application = await getApplicationForManager(db, id);
   if (!application) notFound();
   const [events, duplicates] = await Promise.all([listApplicationEvents(db, application.id), findDuplicates(db, application)]);
-  const names = await userNames(db, application.assignedTo ? [application.assignedTo] : []);
+  const names = await userNames(db, [...new Set([application.assignedTo, ...events.map((e) => e.actorId)].filter((v): v is string => Boolean(v)))]);
   const t = await getTranslations('Manager');
   const a = await getTranslations('Application');
   const status = await getTranslations('Status');
@@ -111,6 +111,7 @@ export default async function ManagerApplicationPage({ params }: PageProps<'/[lo
                 {status(event.fromStatus)} → {status(event.toStatus)}
               </span>{' '}
               · <time dateTime={event.createdAt.toISOString()}>{date(event.createdAt)}</time>
+              {event.actorId ? <span className="text-slate-500"> · {names.get(event.actorId)}</span> : null}
               {event.comment ? <p className="whitespace-pre-wrap text-sm text-slate-700">{event.comment}</p> : null}
             </li>
           ))}
