@@ -19,7 +19,7 @@ export type PasswordChange = { ok: true; sessionVersion: number } | { ok: false;
 /** The first password the user chooses after logging in with the emailed one. */
 export async function setOwnPassword(db: Db, userId: string, password: string, now = new Date()): Promise<PasswordChange> {
   const user = await findUserById(db, userId);
-  if (!user) return { ok: false, field: 'password', error: 'sessionExpired' };
+  if (!user?.mustChangePassword) return { ok: false, field: 'password', error: 'sessionExpired' };
   if (await verifyPassword(user.passwordHash, password)) return { ok: false, field: 'password', error: 'passwordSameAsOld' };
   const hash = await hashPassword(password);
   return { ok: true, sessionVersion: await updatePassword(db, userId, hash, now) };

@@ -97,15 +97,21 @@ async function registerOrganisation(tx: Db, application: Application, now: Date)
   if (owner) throw new Rollback('orgEmailTaken');
   const password = generatePassword();
   const hours = tempPasswordHours();
-  await tx.insert(users).values({
-    email,
-    role: 'organisation',
-    passwordHash: await hashPassword(password),
-    mustChangePassword: true,
-    tempPasswordExpiresAt: new Date(now.getTime() + hours * 3600_000),
-    locale,
-    organisationId: org.id,
-    orgType: application.orgType,
-  });
+  const [account] = await tx
+    .insert(users)
+    .values({
+      email,
+      role: 'organisation',
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+      tempPasswordExpiresAt: new Date(now.getTime() + hours * 3600_000),
+      locale,
+      organisationId: org.id,
+      orgType: application.orgType,
+    })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  // Someone opened an account with this email a moment ago.
+  if (!account) throw new Rollback('orgEmailTaken');
   await queueEmail(tx, { to: email, locale, template: 'tempPassword', payload: { hours: String(hours), kind: 'organisation' }, secret: password });
 }

@@ -10,7 +10,8 @@ import {
   isBinRegistered,
 } from '@/db/queries/applications';
 import { queueEmail } from '@/lib/email/outbox';
-import { checkDraft, checkForSubmit } from '@/lib/validation/application';
+import { hitRateLimit } from '@/lib/rate-limit/store';
+import { applicationFields, checkDraft, checkForSubmit, type ApplicationField } from '@/lib/validation/application';
 import { buildSearchText } from './search';
 import { binProblem, normalizeIdNumber } from '@/lib/validation/kz-id';
 import { applicantSubmitEvent, isEditableByApplicant, nextStatus, type ApplicationEvent } from '@/lib/workflow/application-status';
@@ -19,7 +20,7 @@ type FieldErrors = Partial<Record<string, string[]>>;
 
 export type SaveResult =
   | { ok: true; version: number; savedAt: Date; errors: FieldErrors; problems: FieldErrors }
-  | { ok: false; reason: 'versionConflict' | 'notEditable'; errors?: FieldErrors };
+  | { ok: false; reason: 'versionConflict' | 'notEditable' | 'binInProgress'; errors?: FieldErrors };
 
 /**
  * Saves the applicant's draft as typed (creating it on first save). `expectedVersion` is the
@@ -45,21 +46,46 @@ export async function saveDraft(db: Db, applicant: User, raw: Record<string, unk
     return { ok: true, version: row.version, savedAt: now, errors: draft.errors, problems: draft.problems };
   }
   if (!isEditableByApplicant(current.status)) return { ok: false, reason: 'notEditable' };
-  // Fields refused for length or hidden characters keep their stored value.
-  const values = Object.fromEntries(Object.entries(draft.values).filter(([name, value]) => value !== null || !draft.errors[name as keyof typeof draft.errors]));
-  const [row] = await db
-    .update(applications)
-    .set({
-      ...values,
-      ...(draft.orgType ? { orgType: draft.orgType } : {}),
-      searchText: buildSearchText({ ...current, ...values }),
-      version: bumpVersion,
-      updatedAt: now,
-    })
-    .where(and(eq(applications.id, current.id), eq(applications.version, expectedVersion), eq(applications.status, current.status)))
-    .returning({ version: applications.version });
+  const values = current.status === 'draft' ? draftValues(draft) : correctedValues(draft);
+  let row: { version: number } | undefined;
+  try {
+    [row] = await db
+      .update(applications)
+      .set({
+        ...values,
+        ...(draft.orgType ? { orgType: draft.orgType } : {}),
+        searchText: buildSearchText({ ...current, ...values }),
+        version: bumpVersion,
+        updatedAt: now,
+      })
+      .where(and(eq(applications.id, current.id), eq(applications.version, expectedVersion), eq(applications.status, current.status)))
+      .returning({ version: applications.version });
+  } catch (error) {
+    // An application in the workflow holds its BIN: another one in flight already has the new BIN.
+    if (isUniqueViolation(error)) return { ok: false, reason: 'binInProgress', errors: { bin: ['binInProgress'] } };
+    throw error;
+  }
   if (!row) return { ok: false, reason: 'versionConflict' };
   return { ok: true, version: row.version, savedAt: now, errors: draft.errors, problems: draft.problems };
+}
+
+/** A draft keeps what was typed; fields refused for length or hidden characters keep their stored value. */
+function draftValues(draft: ReturnType<typeof checkDraft>) {
+  return Object.fromEntries(Object.entries(draft.values).filter(([name, value]) => value !== null || !draft.errors[name as ApplicationField]));
+}
+
+/**
+ * An application already in the workflow (changes requested) only takes corrections that pass the
+ * full checks, normalised: managers never see half-typed or invalid values in it.
+ */
+function correctedValues(draft: ReturnType<typeof checkDraft>) {
+  const values: Partial<Record<ApplicationField, string>> = {};
+  for (const [name, typed] of Object.entries(draft.values) as [ApplicationField, string | null][]) {
+    if (!typed) continue;
+    const checked = applicationFields[name].check(typed);
+    if (checked.ok) values[name] = checked.value;
+  }
+  return values;
 }
 
 export type SubmitResult =
@@ -144,9 +170,14 @@ export async function transition(
 }
 
 /** The applicant asks a manager to restore access for an organisation already registered (or being registered). */
-export async function requestRestoreForBin(db: Db, applicant: User, rawBin: string): Promise<{ ok: boolean }> {
+export async function requestRestoreForBin(db: Db, applicant: User, rawBin: string, now = new Date()): Promise<{ ok: boolean }> {
   const bin = normalizeIdNumber(rawBin);
-  if (binProblem(bin)) return { ok: false };
+  if (applicant.role !== 'applicant' || binProblem(bin)) return { ok: false };
+  // Only for a BIN the applicant was refused: registered already, or held by another application.
+  const own = await getApplicationOfApplicant(db, applicant.id);
+  if (!(await isBinRegistered(db, bin)) && !(await isBinHeldByAnotherApplication(db, bin, own?.id ?? '00000000-0000-0000-0000-000000000000'))) return { ok: false };
+  const limit = await hitRateLimit(db, 'restoreEmail', applicant.email, now);
+  if (!limit.allowed) return { ok: false };
   await insertRestoreRequest(db, { bin, source: 'application', requesterId: applicant.id, requesterEmail: applicant.email });
   return { ok: true };
 }

@@ -8,7 +8,8 @@ import { retryDelaySeconds, shouldRetry } from './retry';
 import type { Transport } from './transport';
 
 const BATCH = 10;
-const LEASE_SECONDS = 120;
+/** Long enough for a whole batch of slow sends; a row whose lease ran out may be claimed again. */
+const LEASE_SECONDS = 600;
 
 /**
  * Claims due rows (pending ones, and those whose worker died mid-send) with FOR UPDATE SKIP LOCKED,
@@ -43,7 +44,9 @@ export async function deliverDueEmails(db: Db, transport: Transport, now = new D
 }
 
 async function deliverOne(db: Db, transport: Transport, row: OutboxRow, now: Date): Promise<void> {
-  const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sending'));
+  // The lease is the claim's token: a worker whose lease ran out (and whose row was claimed again)
+  // no longer matches, so it cannot overwrite the newer worker's outcome.
+  const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sending'), row.lockedUntil ? eq(emailOutbox.lockedUntil, row.lockedUntil) : undefined);
   let result;
   try {
     const secret = row.secretEnc ? decryptSecret(row.secretEnc) : null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { orgTypes } from '@/db/schema/enums';
 import { regionCodes } from '@/lib/validation/regions';
+import { hasForbiddenCharacters } from '@/lib/validation/text';
 
 /** Statuses a manager sees: drafts stay private to their applicant. */
 export const queueStatuses = ['submitted', 'in_review', 'needs_changes', 'approved', 'rejected'] as const;
@@ -12,7 +13,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 
 /** A real calendar day as YYYY-MM-DD (not 2026-13-45, not 2026-02-30). */
 function isCalendarDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  if (!/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(v)) return false;
   const date = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
 }
@@ -29,7 +30,7 @@ export const queueFiltersSchema = z.object({
   from: optionalDate,
   to: optionalDate,
   q: z
-    .preprocess((v) => (typeof v === 'string' ? v.slice(0, 100) : undefined), z.string().optional())
+    .preprocess((v) => (typeof v === 'string' && !hasForbiddenCharacters(v) ? v.slice(0, 100) : undefined), z.string().optional())
     .catch(undefined),
   mine: z.preprocess((v) => v === '1', z.boolean()).catch(false),
   sort: z.preprocess((v) => (v === '' ? undefined : v), z.enum(queueSorts).default('submitted_asc')).catch('submitted_asc'),

@@ -60,13 +60,15 @@ export async function sendRestoreEmails(
       continue;
     }
     const { token, hash } = newToken();
-    await db.transaction(async (tx) => {
+    const sent = await db.transaction(async (tx) => {
       let [account] = await tx.select().from(users).where(and(eq(users.organisationId, org.id), eq(users.role, 'organisation')));
       if (!account) {
         [account] = await tx
           .insert(users)
           .values({ email: org.email, role: 'organisation', passwordHash: '!', mustChangePassword: true, organisationId: org.id, locale: options.locale })
+          .onConflictDoNothing({ target: users.email })
           .returning();
+        if (!account) return false;
       }
       await cancelResetTokens(tx, account!.id, now);
       await insertResetToken(tx, account!.id, hash, new Date(now.getTime() + RESTORE_TOKEN_HOURS * 3600_000), { createdBy: manager.id });
@@ -78,8 +80,9 @@ export async function sendRestoreEmails(
           .set({ status: 'closed', outcome: 'sent', closedBy: manager.id, closedAt: now })
           .where(and(eq(restoreRequests.id, options.requestId), eq(restoreRequests.status, 'open')));
       }
+      return true;
     });
-    results.push({ organisationId, outcome: 'sent' });
+    results.push({ organisationId, outcome: sent ? 'sent' : 'emailTaken' });
   }
   return results;
 }

@@ -456,6 +456,13 @@ describe('one organisation, one registration', () => {
 
   it('stores a restore request once per requester and BIN, and refuses an invalid BIN', async () => {
     const a = await insertUser(db, 'a@school.kz');
+    // Only for a BIN the applicant could be refused: one already registered (or in flight).
+    expect(await requestRestoreForBin(db, a, VALID_BIN)).toEqual({ ok: false });
+    await db.insert(registeredOrganisations).values([
+      { bin: VALID_BIN, name: 'Registered school', email: 'office@registered.kz', source: 'import' },
+      { bin: OTHER_BIN, name: 'Another school', email: 'office@another.kz', source: 'import' },
+    ]);
+    expect(await db.select().from(restoreRequests)).toHaveLength(0);
     expect(await requestRestoreForBin(db, a, '0603 4001 2341')).toEqual({ ok: true });
     expect(await requestRestoreForBin(db, a, VALID_BIN)).toEqual({ ok: true });
     const rows = await db.select().from(restoreRequests);
@@ -475,6 +482,33 @@ describe('one organisation, one registration', () => {
     // Another BIN is another request.
     expect(await requestRestoreForBin(db, a, OTHER_BIN)).toEqual({ ok: true });
     expect((await db.select().from(restoreRequests)).map((r) => r.bin).sort()).toEqual([VALID_BIN, OTHER_BIN].sort());
+    // At most three requests an hour per applicant.
+    expect(await requestRestoreForBin(db, a, OTHER_BIN)).toEqual({ ok: false });
+  });
+});
+
+describe('corrections after changes were requested', () => {
+  it('saves only valid, normalised corrections, and a BIN held by another application is refused, not a server error', async () => {
+    const a = await insertUser(db, 'a@school.kz');
+    const b = await insertUser(db, 'b@school.kz');
+    const manager = await insertUser(db, 'manager@qazaqmura.kz', { role: 'manager' });
+    await submitted(db, b, validApplicationInput({ bin: OTHER_BIN }), T0);
+    let app = await submitted(db, a, validApplicationInput(), T0);
+    app = (await managerStep(db, app, 'startReview', manager, null, at(1)))!;
+    app = (await managerStep(db, app, 'requestChanges', manager, 'Телефон', at(2)))!;
+
+    const fixed = await saveDraft(db, a, validApplicationInput({ orgPhone: '8 701 765 43 21', region: 'XX', librarianIin: WRONG_IIN }), app.version, at(3));
+    expect(fixed).toMatchObject({ ok: true, problems: { region: ['regionRequired'], librarianIin: ['iinChecksum'] } });
+    const row = await mustApplicationOf(db, a.id);
+    expect(row).toMatchObject({ orgPhone: '+77017654321', region: app.region, librarianIin: app.librarianIin, status: 'needs_changes' });
+
+    const before = await snapshot(db);
+    expect(await saveDraft(db, a, validApplicationInput({ bin: OTHER_BIN }), row.version, at(4))).toEqual({
+      ok: false,
+      reason: 'binInProgress',
+      errors: { bin: ['binInProgress'] },
+    });
+    expect(await snapshot(db)).toEqual(before);
   });
 });
 

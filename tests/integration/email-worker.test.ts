@@ -305,6 +305,36 @@ describe('email worker with the Resend transport', () => {
     expect(await row(db, id)).toMatchObject({ status: 'sent', attempts: 2, providerId: 'fake-1', secretEnc: null });
   });
 
+  it('a slow worker whose lease ran out cannot overwrite the outcome of the worker that took the row over', async () => {
+    const db = await testDb();
+    const { id, row: queued } = await queueTempPassword(db, 'slow@school.kz');
+    const now = justAfter(queued);
+    // Worker A claims the row and hangs in send(); it will come back with a permanent failure.
+    let finishSlow!: () => void;
+    const slowDone = new Promise<void>((resolve) => (finishSlow = resolve));
+    let claimed!: () => void;
+    const isClaimed = new Promise<void>((resolve) => (claimed = resolve));
+    const slow: Transport = {
+      name: 'slow',
+      async send() {
+        claimed();
+        await slowDone;
+        return { ok: false, retryable: false, error: '422 validation_error: late' };
+      },
+    };
+    const workerA = deliverDueEmails(db, slow, now);
+    await isClaimed;
+    const stuck = await row(db, id);
+    // Worker B takes it over once the lease has run out, and delivers it.
+    expect(await deliverDueEmails(db, transport, new Date(stuck.lockedUntil!.getTime() + 1000))).toBe(1);
+    expect((await row(db, id)).status).toBe('sent');
+    // A finally returns: its outcome no longer applies.
+    finishSlow();
+    await workerA;
+    expect(await row(db, id)).toMatchObject({ status: 'sent', secretEnc: null, lastError: null });
+    expect(fake.received).toHaveLength(1);
+  });
+
   it('lets two workers run at once without sending any email twice', async () => {
     const db = await testDb();
     const ids: string[] = [];

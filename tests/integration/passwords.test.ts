@@ -43,6 +43,15 @@ beforeEach(async () => resetDb(await testDb()));
 afterAll(closeTestDb);
 
 describe('setOwnPassword', () => {
+  it('works only while the emailed password is held: afterwards a change needs the current password', async () => {
+    const db = await testDb();
+    const { user } = await openAccount(db, EMAIL, { now: T0 });
+    expect(await setOwnPassword(db, user.id, NEW_PASSWORD, at(60))).toMatchObject({ ok: true });
+    const before = await userRow(db, user.id);
+    expect(await setOwnPassword(db, user.id, 'Another-Long-Password-2026', at(61))).toStrictEqual({ ok: false, field: 'password', error: 'sessionExpired' });
+    expect(await userRow(db, user.id)).toEqual(before);
+  });
+
   it('refuses the emailed password, then replaces it and ends older sessions', async () => {
     const db = await testDb();
     const { user, password } = await openAccount(db, EMAIL, { now: T0 });

@@ -10,7 +10,8 @@ import { newPasswordSchema } from '@/lib/validation/password';
 /** Signed-in users who still hold the emailed password choose their own. */
 export async function setPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const user = await authorizedUser({ allowPasswordChange: true });
-  if (!user) return formFailure(formData, 'sessionExpired');
+  // Only while the emailed password is still held: afterwards a change needs the current password.
+  if (!user?.mustChangePassword) return formFailure(formData, 'sessionExpired');
   const parsed = parseForm(newPasswordSchema, formData);
   if (!parsed.ok) return parsed.state;
   const result = await setOwnPassword(await getDb(), user.id, parsed.data.password);

@@ -21,7 +21,7 @@ function fields(formData: FormData): { raw: Record<string, unknown>; version: nu
   for (const [key, value] of formData.entries()) if (typeof value === 'string' && !key.startsWith('$')) raw[key] = value;
   const version = Number(raw.version);
   // Status, owner and any other column named in the request are never read: only form fields are.
-  return { raw, version: Number.isSafeInteger(version) ? version : -1 };
+  return { raw, version: Number.isInteger(version) && version >= 0 && version <= 2 ** 31 - 1 ? version : -1 };
 }
 
 /** Applicants only: saves what was typed, creating the application on the first save. */
@@ -30,7 +30,7 @@ export async function saveDraftAction(formData: FormData): Promise<ApplicationAc
   if (!user) return { ok: false, message: 'sessionExpired' };
   const { raw, version } = fields(formData);
   const result = await saveDraft(await getDb(), user, raw, version);
-  if (!result.ok) return { ok: false, message: result.reason };
+  if (!result.ok) return { ok: false, message: result.reason, errors: result.errors, bin: normalizeIdNumber(String(raw.bin ?? '')) };
   return { ok: true, version: result.version, savedAt: result.savedAt.toISOString(), errors: { ...result.problems, ...result.errors } };
 }
 
@@ -42,7 +42,7 @@ export async function submitApplicationAction(formData: FormData): Promise<Appli
   const db = await getDb();
   // Keep what was typed first, so that nothing is lost whatever the submission's outcome.
   const saved = await saveDraft(db, user, raw, version);
-  if (!saved.ok) return { ok: false, message: saved.reason };
+  if (!saved.ok) return { ok: false, message: saved.reason, errors: saved.errors, bin: normalizeIdNumber(String(raw.bin ?? '')) };
   const result = await submitApplication(db, user, raw, saved.version);
   if (result.ok) return { ok: true, message: 'submitted' };
   if (result.reason === 'invalid') return { ok: false, version: saved.version, savedAt: saved.savedAt.toISOString(), errors: result.errors, message: 'fixErrors' };

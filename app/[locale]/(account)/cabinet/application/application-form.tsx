@@ -1,7 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { FieldError, SelectField, TextField } from '@/components/forms/field';
 import { orgTypes, type ApplicationStatus } from '@/db/schema/enums';
 import { useRouter } from '@/lib/i18n/navigation';
@@ -10,6 +10,7 @@ import { regionCodes, regionKey } from '@/lib/validation/regions';
 import { requestRestoreAction, saveDraftAction, submitApplicationAction, type ApplicationActionState } from './actions';
 
 const AUTOSAVE_MS = 1500;
+const noSubscribe = () => () => {};
 
 const SECTIONS: { key: 'section1' | 'section2' | 'section3'; fields: ApplicationField[] }[] = [
   { key: 'section1', fields: ['orgName', 'bin', 'orgPhone', 'orgEmail', 'legalAddress', 'region', 'city', 'postalCode'] },
@@ -55,7 +56,9 @@ export function ApplicationForm(props: {
   const formRef = useRef<HTMLFormElement>(null);
   const version = useRef(props.version);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<unknown> | null>(null);
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  // False in the server HTML, true once React runs: until then Enter must not submit natively.
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
   const [saveState, setSaveState] = useState<SaveState>(props.savedAt ? 'saved' : 'idle');
   const [savedAt, setSavedAt] = useState<string | null>(props.savedAt);
   const [errors, setErrors] = useState<Partial<Record<string, string[]>>>({});
@@ -89,28 +92,31 @@ export function ApplicationForm(props: {
     setErrors(result.errors ?? {});
   }
 
-  async function save(): Promise<boolean> {
+  /** Saves now; saves run one after another, each with the version the previous one returned. */
+  function save(): Promise<boolean> {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    await inFlight.current;
-    setSaveState('saving');
-    const request = saveDraftAction(formData());
-    inFlight.current = request.catch(() => undefined);
-    try {
-      const result = await request;
-      apply(result);
-      if (!result.ok) {
-        setMessage(result.message ?? null);
+    const run = (inFlight.current ?? Promise.resolve()).then(async () => {
+      setSaveState('saving');
+      try {
+        const result = await saveDraftAction(formData());
+        apply(result);
+        if (!result.ok) {
+          setMessage(result.message ?? null);
+          if (result.bin) setBin(result.bin);
+          setSaveState('failed');
+          return false;
+        }
+        setMessage(null);
+        setSaveState('saved');
+        return true;
+      } catch {
         setSaveState('failed');
         return false;
       }
-      setMessage(null);
-      setSaveState('saved');
-      return true;
-    } catch {
-      setSaveState('failed');
-      return false;
-    }
+    });
+    inFlight.current = run;
+    return run;
   }
 
   function onInput(event: FormEvent<HTMLFormElement>) {
@@ -167,7 +173,7 @@ export function ApplicationForm(props: {
             : '';
 
   return (
-    <form ref={formRef} onInput={onInput} onSubmit={onSubmit} noValidate className="space-y-6">
+    <form ref={formRef} method="post" onInput={onInput} onSubmit={onSubmit} noValidate className="space-y-6">
       {message && message !== 'submitted' ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-red-800">
           <p>{t(message, { bin })}</p>
@@ -240,7 +246,7 @@ export function ApplicationForm(props: {
         <button type="button" onClick={() => void save()} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
           {t('saveDraft')}
         </button>
-        <button type="submit" disabled={submitting} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+        <button type="submit" disabled={!hydrated || submitting} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {props.status === 'needs_changes' ? t('resubmit') : t('submit')}
         </button>
         <p role="status" aria-live="polite" className="text-sm text-slate-600" data-testid="save-status">

@@ -13,14 +13,15 @@ export async function GET(request: Request, { params }: RouteContext<'/[locale]/
   const { locale: raw } = await params;
   const locale = hasLocale(routing.locales, raw) ? raw : routing.defaultLocale;
   const manager = await authorizedUser({ roles: ['manager'] });
-  if (!manager) return new Response('Not found', { status: 404 });
+  if (!manager) return new Response(null, { status: 404 });
   const filters = parseQueueFilters(Object.fromEntries(new URL(request.url).searchParams));
   const t = await getTranslations({ locale, namespace: 'Manager' });
   const status = await getTranslations({ locale, namespace: 'Status' });
   const regions = await getTranslations({ locale, namespace: 'Regions' });
   const types = await getTranslations({ locale, namespace: 'OrgTypes' });
+  const application = await getTranslations({ locale, namespace: 'Application' });
   const db = await getDb();
-  let body = CSV_BOM + csvLine([t('colName'), t('colBin'), t('region'), t('colRegion'), t('colType'), t('colStatus'), t('colSubmitted')]);
+  let body = CSV_BOM + csvLine([t('colName'), t('colBin'), t('region'), application('city'), t('colType'), t('colStatus'), t('colSubmitted')]);
   for await (const row of allMatching(db, filters, manager.id)) {
     body += csvLine([
       row.orgName,

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { getDb } from '@/db';
 import { requireUser } from '@/lib/auth/session';
 import { findOrganisations, lastRestoreSends } from '@/lib/organisations/restore';
+import { hasForbiddenCharacters } from '@/lib/validation/text';
 import { SendRestoreForm } from '../restore/send-restore-form';
 
 export default async function OrganisationsPage({ params, searchParams }: PageProps<'/[locale]/manager/organisations'>) {
@@ -9,7 +10,7 @@ export default async function OrganisationsPage({ params, searchParams }: PagePr
   setRequestLocale(locale as 'kk' | 'ru');
   await requireUser(locale, { roles: ['manager'] });
   const { q } = await searchParams;
-  const query = typeof q === 'string' ? q.slice(0, 100) : '';
+  const query = typeof q === 'string' && !hasForbiddenCharacters(q) ? q.slice(0, 100) : '';
   const db = await getDb();
   const orgs = query.trim() ? await findOrganisations(db, query) : [];
   const sends = await lastRestoreSends(db, orgs.map((o) => o.id));

@@ -11,7 +11,7 @@ import { hasForbiddenCharacters } from '@/lib/validation/text';
 import { applicationEvents, type ApplicationEvent } from '@/lib/workflow/application-status';
 import { rejectReasons, type RejectReason } from '@/lib/workflow/reject-reasons';
 
-export type DecisionState = { ok?: boolean; message?: string; fieldError?: string; comment?: string };
+export type DecisionState = { ok?: boolean; message?: string; fieldError?: string; comment?: string; reason?: string };
 
 const COMMENT_MAX = 2000;
 
@@ -20,20 +20,21 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
   const manager = await authorizedUser({ roles: ['manager'] });
   if (!manager) return { message: 'transitionForbidden' };
   const id = String(formData.get('applicationId') ?? '');
+  const typedReason = String(formData.get('reason') ?? '').slice(0, 40);
   const event = String(formData.get('event') ?? '') as ApplicationEvent;
   const version = Number(formData.get('version'));
   const typed = String(formData.get('comment') ?? '').normalize('NFC').trim();
   if (!(applicationEvents as readonly string[]).includes(event) || !Number.isSafeInteger(version)) return { message: 'notFound' };
-  if (typed.length > COMMENT_MAX) return { fieldError: 'commentTooLong', comment: typed };
+  if (typed.length > COMMENT_MAX) return { fieldError: 'commentTooLong', comment: typed, reason: typedReason };
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200B-\u200F]/.test(typed) || hasForbiddenCharacters(typed.replace(/[\r\n\t]/g, ' '))) {
-    return { fieldError: 'forbiddenCharacters', comment: typed };
+    return { fieldError: 'forbiddenCharacters', comment: typed, reason: typedReason };
   }
   const db = await getDb();
   let comment: string | null = typed || null;
   if (event === 'reject') {
-    const reason = String(formData.get('reason') ?? '') as RejectReason;
+    const reason = typedReason as RejectReason;
     if (!rejectReasons.includes(reason)) return { message: 'commentRequired', comment: typed };
-    if (reason === 'other' && !typed) return { message: 'commentRequired', comment: typed };
+    if (reason === 'other' && !typed) return { message: 'commentRequired', comment: typed, reason };
     // The reason is written in the applicant's language: they read it in the cabinet and the email.
     const application = await getApplicationForManager(db, id);
     const applicant = application ? await findUserById(db, application.applicantId) : undefined;
@@ -41,7 +42,7 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
     comment = reason === 'other' ? typed : [t(`reason_${reason}`), typed].filter(Boolean).join('. ');
   }
   const result = await decide(db, manager, { applicationId: id, version, event, comment });
-  if (!result.ok) return { message: result.reason, comment: typed };
+  if (!result.ok) return { message: result.reason, comment: typed, reason: typedReason };
   revalidatePath(`/${await getLocale()}/manager/applications/${id}`);
   return { ok: true, message: 'done' };
 }

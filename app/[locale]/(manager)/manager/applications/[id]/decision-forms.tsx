@@ -83,7 +83,7 @@ export function DecisionForms({ id, version, status }: { id: string; version: nu
             <label htmlFor="reject-reason" className="block text-sm font-medium">
               {t('rejectReason')}
             </label>
-            <select id="reject-reason" name="reason" required className="w-full rounded-md border border-slate-300 px-2 py-2">
+            <select id="reject-reason" name="reason" required defaultValue={state.reason} key={state.reason} className="w-full rounded-md border border-slate-300 px-2 py-2">
               {rejectReasons.map((reason) => (
                 <option key={reason} value={reason}>
                   {t(`reason_${reason}`)}
