@@ -1,6 +1,6 @@
 import { embeddedDir, migrateDb, openDb, type DbHandle } from '@/db/client';
 import { defaultTransport } from '@/lib/email/transport';
-import { deliverDueEmails } from '@/lib/email/worker';
+import { deliverAllDue } from '@/lib/email/worker';
 
 /** The database the app uses (DATABASE_URL, else the embedded one), migrated. */
 export async function openCliDb(): Promise<DbHandle> {
@@ -12,8 +12,5 @@ export async function openCliDb(): Promise<DbHandle> {
 
 /** Sends what the command queued right away (the server's worker would otherwise do it). */
 export async function deliverNow(handle: DbHandle): Promise<void> {
-  const transport = defaultTransport(handle.db);
-  while ((await deliverDueEmails(handle.db, transport)) > 0) {
-    // until the outbox has nothing due
-  }
+  await deliverAllDue(handle.db, defaultTransport(handle.db));
 }

@@ -42,7 +42,7 @@ export async function decide(
   if (!step.ok) return { ok: false, reason: step.reason };
   try {
     return await db.transaction(async (tx) => {
-      const changes = input.event === 'startReview' ? { assignedTo: manager.id } : input.event === 'approve' ? { decidedAt: now } : input.event === 'reject' ? { decidedAt: now } : {};
+      const changes = input.event === 'startReview' ? { assignedTo: manager.id } : step.to === 'approved' || step.to === 'rejected' ? { decidedAt: now } : {};
       const row = await transition(tx, current, input.event, { id: manager.id, role: manager.role }, comment, now, changes);
       if (!row) return { ok: false, reason: 'versionConflict' } as const;
       if (input.event === 'approve') await registerOrganisation(tx, row, now);

@@ -1,5 +1,7 @@
 import 'server-only';
+import { AuthError } from 'next-auth';
 import { getLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
 import { signIn } from './index';
 
 /**
@@ -11,10 +13,8 @@ export async function signInAgain(email: string, password: string, path: string)
   try {
     await signIn('credentials', { email, password, redirectTo: `/${locale}${path}` });
   } catch (error) {
-    const { AuthError } = await import('next-auth');
     if (!(error instanceof AuthError)) throw error;
   }
   // Sign-in refused (for example rate limited): the user signs in by hand.
-  const { redirect } = await import('next/navigation');
   return redirect(`/${locale}/sign-in`);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { pruneRateLimits } from '@/lib/rate-limit/store';
-import { defaultTransport } from './transport';
-import { deliverDueEmails } from './worker';
+import { defaultTransport, type Transport } from './transport';
+import { deliverAllDue } from './worker';
 
 const INTERVAL_MS = Number(process.env.EMAIL_WORKER_INTERVAL_MS ?? 2000);
 const PRUNE_EVERY_MS = 3600_000;
@@ -14,13 +14,12 @@ export function startEmailWorker(getDb: () => Promise<Db>): void {
   if (state.started) return;
   state.started = true;
   let lastPrune = 0;
+  let transport: Transport | undefined;
   const tick = async () => {
     try {
       const db = await getDb();
-      const transport = defaultTransport(db);
-      while ((await deliverDueEmails(db, transport)) > 0) {
-        // keep going while there is a backlog
-      }
+      transport ??= defaultTransport(db);
+      await deliverAllDue(db, transport);
       if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = Date.now();
         await pruneRateLimits(db);

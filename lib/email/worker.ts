@@ -43,6 +43,13 @@ export async function deliverDueEmails(db: Db, transport: Transport, now = new D
   return rows.length;
 }
 
+/** Delivers until nothing is due (a backlog is worked off in batches). */
+export async function deliverAllDue(db: Db, transport: Transport): Promise<void> {
+  while ((await deliverDueEmails(db, transport)) > 0) {
+    // next batch
+  }
+}
+
 async function deliverOne(db: Db, transport: Transport, row: OutboxRow, now: Date): Promise<void> {
   // The lease is the claim's token: a worker whose lease ran out (and whose row was claimed again)
   // no longer matches, so it cannot overwrite the newer worker's outcome.

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { PASSWORD_MAX, passwordInput } from './sign-in';
-import { hasForbiddenCharacters } from './text';
 import { isCommonPassword } from '@/lib/auth/common-passwords';
 
 export const PASSWORD_MIN = 12;
@@ -31,5 +30,4 @@ export const changePasswordSchema = z
 
 export const resetTokenField = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{22,64}$/, 'resetLinkInvalid')
-  .refine((v) => !hasForbiddenCharacters(v), 'resetLinkInvalid');
+  .regex(/^[A-Za-z0-9_-]{22,64}$/, 'resetLinkInvalid');

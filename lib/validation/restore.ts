@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailField, safeText } from './fields';
 import { binProblem, normalizeIdNumber } from './kz-id';
-import { hasForbiddenCharacters } from './text';
+import { hasForbiddenCharactersMultiline } from './text';
 
 /** The public "my organisation already uses QAZAQMURA" form. */
 export const restoreRequestSchema = z.object({
@@ -24,7 +24,7 @@ export const restoreRequestSchema = z.object({
       z
         .string()
         .max(1000, 'messageTooLong')
-        .refine((v) => !hasForbiddenCharacters(v.replace(/[\r\n]/g, ' ')), 'forbiddenCharacters'),
+        .refine((v) => !hasForbiddenCharactersMultiline(v), 'forbiddenCharacters'),
     )
     .transform((v) => v || null),
 });

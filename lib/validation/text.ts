@@ -8,6 +8,11 @@ export function hasForbiddenCharacters(value: string): boolean {
   return FORBIDDEN.test(value);
 }
 
+/** The same check for multi-line text (comments, messages), where line breaks and tabs are allowed. */
+export function hasForbiddenCharactersMultiline(value: string): boolean {
+  return FORBIDDEN.test(value.replace(/[\r\n\t]/g, ' '));
+}
+
 /** Trims and composes to NFC, the form every stored text takes. */
 export function cleanText(value: string): string {
   return value.normalize('NFC').trim();

@@ -7,7 +7,7 @@ import { getApplicationForManager, recordAudit } from '@/db/queries/applications
 import { findUserById } from '@/db/queries/users';
 import { decide } from '@/lib/applications/decisions';
 import { authorizedUser } from '@/lib/auth/session';
-import { hasForbiddenCharacters } from '@/lib/validation/text';
+import { hasForbiddenCharactersMultiline } from '@/lib/validation/text';
 import { applicationEvents, type ApplicationEvent } from '@/lib/workflow/application-status';
 import { rejectReasons, type RejectReason } from '@/lib/workflow/reject-reasons';
 
@@ -26,7 +26,7 @@ export async function decideAction(_prev: DecisionState, formData: FormData): Pr
   const typed = String(formData.get('comment') ?? '').normalize('NFC').trim();
   if (!(applicationEvents as readonly string[]).includes(event) || !Number.isSafeInteger(version)) return { message: 'notFound' };
   if (typed.length > COMMENT_MAX) return { fieldError: 'commentTooLong', comment: typed, reason: typedReason };
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200B-\u200F]/.test(typed) || hasForbiddenCharacters(typed.replace(/[\r\n\t]/g, ' '))) {
+  if (hasForbiddenCharactersMultiline(typed)) {
     return { fieldError: 'forbiddenCharacters', comment: typed, reason: typedReason };
   }
   const db = await getDb();
